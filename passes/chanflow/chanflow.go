@@ -1,0 +1,258 @@
+package chanflow
+
+import (
+	_ "embed"
+	"go/token"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/analysisutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer computes the flow of every channel made in a package and
+// exports a ParamUses fact for every function with channel parameters.
+var Analyzer = &analysis.Analyzer{
+	Name:       "chanflow",
+	Doc:        analysisutil.MustExtractDoc(doc, "chanflow"),
+	URL:        "https://pkg.go.dev/github.com/leakvet/leakvet/passes/chanflow",
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Run:        run,
+	FactTypes:  []analysis.Fact{(*ParamUses)(nil)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result is what chanflow knows about the channels of one package.
+type Result struct {
+	// Channels holds one entry for every make(chan) in the package's
+	// source functions, in source order.
+	Channels []*Channel
+
+	state *state
+}
+
+// GoSites returns the go statements of the package that start fn
+// directly, as "go fn(...)" or "go func(){...}()".
+func (r *Result) GoSites(fn *ssa.Function) []*ssa.Go { return r.state.goSitesOf(fn) }
+
+// Channel is everything done with the channel made by one make call.
+type Channel struct {
+	Make *ssa.MakeChan
+
+	// Escaped is set when the channel reaches code the analysis cannot
+	// see, or when the walk ran out of budget. Nothing else about the
+	// channel can then be trusted to be complete.
+	Escaped bool
+	// Closed is set when some alias of the channel may be closed.
+	Closed bool
+	// ProcessLifetime is set when the channel is made in main.main or an
+	// init function (or a closure inside one): it lives as long as the
+	// process.
+	ProcessLifetime bool
+
+	Ranges []*Range
+	Sends  []*Send
+	// Receives is set when the channel is received from outside the loops
+	// in Ranges.
+	Receives bool
+}
+
+// Range is a loop over a channel that ends only when the channel is
+// closed.
+type Range struct {
+	// Recv is the receive that heads the loop, when the loop is in this
+	// package.
+	Recv *ssa.UnOp
+	// Call is the call or go statement that hands the channel to a
+	// function of another package that ranges over it (Recv is then nil).
+	Call ssa.CallInstruction
+	// Callee is the function of another package that ranges, with Call.
+	Callee *types.Func
+	// Arg is the index of the channel among Call's arguments, with Call.
+	Arg int
+	// Async reports that the loop runs in a goroutine started by Callee.
+	Async bool
+	// Go is the go statement that started the goroutine running the loop,
+	// when known.
+	Go *ssa.Go
+}
+
+// Pos returns the position at which a finding about the loop belongs in
+// this package: the loop's receive, or the call that hands the channel over.
+func (r *Range) Pos() token.Pos {
+	if r.Recv != nil {
+		return r.Recv.Pos()
+	}
+	return r.Call.Pos()
+}
+
+// Send is a send on the channel, or a call that hands it to a function
+// that sends on it.
+type Send struct {
+	Instr ssa.Instruction
+	// Forever reports that the send happens in code that never returns,
+	// such as a producer loop with no way out.
+	Forever bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssainput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	a := newAnalysis(pass, ssainput)
+
+	// Summaries first: they are facts for other packages, and they do not
+	// depend on this package's make sites.
+	for _, fn := range ssainput.SrcFuncs {
+		a.exportSummary(fn)
+	}
+
+	res := &Result{state: a}
+	for _, fn := range ssainput.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if mk, ok := instr.(*ssa.MakeChan); ok {
+					res.Channels = append(res.Channels, a.channel(mk))
+				}
+			}
+		}
+	}
+	return res, nil
+}
+
+// exportSummary exports the ParamUses fact of fn when it is a named
+// function or method with at least one channel parameter.
+func (a *state) exportSummary(fn *ssa.Function) {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || len(fn.Blocks) == 0 {
+		return
+	}
+	uses := make([]Use, len(fn.Params))
+	any := false
+	for i, p := range fn.Params {
+		if !isChan(p.Type()) {
+			continue
+		}
+		any = true
+		uses[i] = a.paramUse(fn, i)
+	}
+	if any {
+		pass := a.pass
+		pass.ExportObjectFact(obj, &ParamUses{Uses: uses})
+	}
+}
+
+// paramUse computes, with memoization, what fn does with its i-th
+// parameter, which must be a channel.
+func (a *state) paramUse(fn *ssa.Function, i int) Use {
+	k := paramKey{fn, i}
+	if u, ok := a.paramUses[k]; ok {
+		return u
+	}
+	// Recursion guard: while the summary is computed, a recursive call
+	// sees "nothing more".
+	a.paramUses[k] = 0
+	w := a.newWalk()
+	w.chanValue(fn.Params[i], nil)
+	var u Use
+	if w.escaped {
+		u |= Escapes
+	}
+	if w.closed {
+		u |= Closes
+	}
+	for _, r := range w.ranges {
+		if r.Go != nil || r.Async {
+			u |= RangesAsync
+		} else {
+			u |= Ranges
+		}
+	}
+	for _, s := range w.sends {
+		if s.Forever {
+			u |= SendsForever
+		} else {
+			u |= Sends
+		}
+	}
+	if w.receives {
+		u |= Receives
+	}
+	a.paramUses[k] = u
+	return u
+}
+
+// channel computes the flow of the channel made by mk.
+func (a *state) channel(mk *ssa.MakeChan) *Channel {
+	w := a.newWalk()
+	w.chanValue(mk, nil)
+	return &Channel{
+		Make:            mk,
+		Escaped:         w.escaped,
+		Closed:          w.closed,
+		ProcessLifetime: isProcessLifetime(mk.Parent()),
+		Ranges:          w.ranges,
+		Sends:           w.sends,
+		Receives:        w.receives,
+	}
+}
+
+// isProcessLifetime reports whether fn is main.main, an init function, or
+// a closure inside one of them.
+func isProcessLifetime(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Pkg == nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	if fn.Pkg.Pkg.Name() == "main" && fn.Name() == "main" {
+		return true
+	}
+	obj := fn.Object()
+	return fn.Synthetic == "" && (fn.Name() == "init" || obj != nil && obj.Name() == "init")
+}
+
+func isChan(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Chan)
+	if !ok {
+		// A type parameter whose core type is a channel.
+		if tp, isTP := types.Unalias(t).(*types.TypeParam); isTP {
+			_, ok = coreType(tp).(*types.Chan)
+		}
+	}
+	return ok
+}
+
+// coreType returns the single underlying type of every type in the type
+// set of tp, or nil.
+func coreType(tp *types.TypeParam) types.Type {
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var core types.Type
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		u, ok := iface.EmbeddedType(i).(*types.Union)
+		if !ok {
+			t := iface.EmbeddedType(i).Underlying()
+			if core != nil && !types.Identical(core, t) {
+				return nil
+			}
+			core = t
+			continue
+		}
+		for j := 0; j < u.Len(); j++ {
+			t := u.Term(j).Type().Underlying()
+			if core != nil && !types.Identical(core, t) {
+				return nil
+			}
+			core = t
+		}
+	}
+	return core
+}

@@ -1,0 +1,29 @@
+// Package chanflow defines an Analyzer that computes, once per package,
+// where each channel goes and what is done with it. It reports nothing; the
+// leakvet passes that judge leaks require it and read its Result.
+//
+// # Analyzer chanflow
+//
+// chanflow: compute the flow of channels for leakvet's passes
+//
+// For every make(chan) in the package, chanflow follows the channel through
+// local variables (including variables captured by closures), conversions
+// such as chan T to <-chan T, phi nodes, closures' free variables,
+// unexported fields of struct types declared in the package, and static
+// calls (into generic functions too), and records every operation on it:
+// sends, receives, range loops that end only when the channel is closed,
+// and closes. When the channel reaches code the analysis cannot see (a
+// global, an interface, a dynamic call, another channel, a map or slice,
+// an exported field, a return value) it is marked as escaped: anyone may
+// then close it or receive from it, and the passes stay silent.
+//
+// Calls into other packages are seen through facts: for every function
+// with channel parameters, chanflow exports a summary saying, for each
+// such parameter, whether the function may close it, lets it escape,
+// ranges over it until it is closed (in the caller's goroutine or in one it
+// starts), sends on it, or receives from it. Summaries are computed
+// transitively, so a call chain across packages is seen through.
+//
+// Every walk is bounded; when the budget runs out the channel is treated
+// as escaped, and unknown means silence.
+package chanflow

@@ -1,0 +1,143 @@
+package chanflow
+
+import (
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// isRangeLoop reports whether recv, a receive, heads a loop that ends only
+// when the channel is closed: "for v := range ch", or its hand-written form
+// "for { v, ok := <-ch; if !ok { break }; ... }".
+//
+// The receive must report ok, ok must decide a branch whose false side
+// leaves the loop, and the loop must have no other way out: no return,
+// break or goto out of it, and no call to runtime.Goexit. Exits that only
+// lead to a panic do not count as ways out.
+func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
+	if !recv.CommaOk {
+		return false
+	}
+	branch, exit := closedBranch(recv)
+	if exit == nil {
+		return false
+	}
+	loop := cycleOf(recv.Block())
+	if loop == nil || loop[exit] {
+		return false
+	}
+	for b := range loop {
+		for _, s := range b.Succs {
+			if loop[s] || (b == branch && s == exit) {
+				continue
+			}
+			if !onlyPanics(s) {
+				return false // another way out of the loop
+			}
+		}
+		for _, instr := range b.Instrs {
+			if isGoexit(instr) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// closedBranch returns the block whose branch ok decides and the successor
+// it takes when the receive recv reports that the channel is closed.
+func closedBranch(recv *ssa.UnOp) (branch, exit *ssa.BasicBlock) {
+	for _, ref := range *recv.Referrers() {
+		ext, ok := ref.(*ssa.Extract)
+		if !ok || ext.Index != 1 {
+			continue
+		}
+		for _, use := range *ext.Referrers() {
+			switch use := use.(type) {
+			case *ssa.If:
+				return use.Block(), use.Block().Succs[1]
+			case *ssa.UnOp:
+				if use.Op != token.NOT {
+					continue
+				}
+				for _, u := range *use.Referrers() {
+					if iff, ok := u.(*ssa.If); ok {
+						return iff.Block(), iff.Block().Succs[0]
+					}
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// cycleOf returns the blocks that lie on a cycle through b (the strongly
+// connected component of b), or nil if b is on no cycle.
+func cycleOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	fwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	bwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	loop := make(map[*ssa.BasicBlock]bool)
+	for x := range fwd {
+		if bwd[x] {
+			loop[x] = true
+		}
+	}
+	// b is in its own component; it is a cycle only if b reaches itself.
+	onCycle := false
+	for _, s := range b.Succs {
+		if loop[s] {
+			onCycle = true
+		}
+	}
+	if !onCycle {
+		return nil
+	}
+	return loop
+}
+
+// reachable returns the blocks reachable from b (b included) along next.
+func reachable(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	stack := []*ssa.BasicBlock{b}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, y := range next(x) {
+			if !seen[y] {
+				seen[y] = true
+				stack = append(stack, y)
+			}
+		}
+	}
+	return seen
+}
+
+// onlyPanics reports whether every path from b ends in a panic or a call
+// that does not return (os.Exit, log.Fatal), so that leaving a loop for b
+// is no way for the goroutine to finish normally. runtime.Goexit is a way
+// to finish: the goroutine ends and its deferred calls run.
+func onlyPanics(b *ssa.BasicBlock) bool {
+	for x := range reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs }) {
+		if slices.ContainsFunc(x.Instrs, isGoexit) {
+			return false
+		}
+		if len(x.Succs) > 0 || len(x.Instrs) == 0 {
+			continue
+		}
+		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Panic); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// isGoexit reports whether instr calls runtime.Goexit.
+func isGoexit(instr ssa.Instruction) bool {
+	call, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	fn := call.Common().StaticCallee()
+	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "runtime" && fn.Name() == "Goexit"
+}

@@ -1,0 +1,276 @@
+package rangeclose
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/analysisutil"
+	"github.com/leakvet/leakvet/passes/chanflow"
+)
+
+const docURL = "https://pkg.go.dev/github.com/leakvet/leakvet/passes/rangeclose"
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports range loops over channels that are never closed.
+var Analyzer = &analysis.Analyzer{
+	Name:     "rangeclose",
+	Doc:      analysisutil.MustExtractDoc(doc, "rangeclose"),
+	URL:      docURL,
+	Requires: []*analysis.Analyzer{chanflow.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+// finding is one loop that never ends, with every make site and go
+// statement that leads to it.
+type finding struct {
+	rng   *chanflow.Range
+	makes []*ssa.MakeChan
+	gos   []*ssa.Go
+	sent  bool
+	fix   *analysis.SuggestedFix
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	flow := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
+
+	var order []token.Pos
+	findings := make(map[token.Pos]*finding)
+	for _, ch := range flow.Channels {
+		if !neverEnds(ch) {
+			continue
+		}
+		for _, r := range ch.Ranges {
+			pos := r.Pos()
+			f, ok := findings[pos]
+			if !ok {
+				f = &finding{rng: r}
+				findings[pos] = f
+				order = append(order, pos)
+			}
+			f.makes = appendNew(f.makes, ch.Make)
+			f.gos = appendNew(f.gos, goStmts(flow, r)...)
+			f.sent = f.sent || len(ch.Sends) > 0
+			if f.fix == nil && len(f.makes) == 1 {
+				f.fix = closeFix(pass, ch)
+			} else if len(f.makes) > 1 {
+				f.fix = nil // several channels meet here: no single place to close
+			}
+		}
+	}
+
+	if len(order) == 0 {
+		return nil, nil
+	}
+	src := newSource(pass)
+	for _, pos := range order {
+		pass.Report(src.diagnostic(findings[pos]))
+	}
+	return nil, nil
+}
+
+// neverEnds reports whether every range loop over ch provably never ends:
+// ch is ranged over, no alias of it may be closed, it does not escape, it
+// does not live as long as the process, and it is not fed by producers
+// that run forever.
+func neverEnds(ch *chanflow.Channel) bool {
+	if ch.Escaped || ch.Closed || ch.ProcessLifetime || len(ch.Ranges) == 0 {
+		return false
+	}
+	return !daemonFed(ch)
+}
+
+// daemonFed reports whether every send on ch comes from code that never
+// returns. Such a producer keeps the pipeline alive as long as it runs, so
+// the consumer's range is not expected to end; the producer itself is the
+// one to judge.
+func daemonFed(ch *chanflow.Channel) bool {
+	if len(ch.Sends) == 0 {
+		return false
+	}
+	for _, s := range ch.Sends {
+		if !s.Forever {
+			return false
+		}
+	}
+	return true
+}
+
+// goStmts returns the go statements that start the goroutine running r:
+// the one the channel was followed through, or else those that start the
+// function containing the loop.
+func goStmts(flow *chanflow.Result, r *chanflow.Range) []*ssa.Go {
+	if r.Go != nil {
+		return []*ssa.Go{r.Go}
+	}
+	if r.Recv != nil {
+		return flow.GoSites(r.Recv.Parent())
+	}
+	if g, ok := r.Call.(*ssa.Go); ok {
+		return []*ssa.Go{g}
+	}
+	return nil
+}
+
+func appendNew[T comparable](list []T, xs ...T) []T {
+	for _, x := range xs {
+		if !slices.Contains(list, x) {
+			list = append(list, x)
+		}
+	}
+	return list
+}
+
+// source finds the syntax behind SSA positions, to name channels as the
+// user wrote them.
+type source struct {
+	pass    *analysis.Pass
+	exprs   map[token.Pos]ast.Expr      // ranged or received channel, by position of "for" or "<-"
+	calls   map[token.Pos]*ast.CallExpr // calls by Lparen, and go statements' calls by "go"
+	inspect *inspector.Inspector
+}
+
+func newSource(pass *analysis.Pass) *source {
+	s := &source{
+		pass:  pass,
+		exprs: make(map[token.Pos]ast.Expr),
+		calls: make(map[token.Pos]*ast.CallExpr),
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{(*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.GoStmt)(nil), (*ast.CallExpr)(nil)}
+	in.Preorder(filter, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			s.exprs[n.For] = n.X
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				s.exprs[n.OpPos] = n.X
+			}
+		case *ast.GoStmt:
+			s.calls[n.Go] = n.Call
+		case *ast.CallExpr:
+			s.calls[n.Lparen] = n
+		}
+	})
+	return s
+}
+
+// diagnostic builds the report of f.
+func (s *source) diagnostic(f *finding) analysis.Diagnostic {
+	r := f.rng
+	pos := r.Pos()
+	var what, loop string
+	if r.Recv != nil {
+		what = s.exprText(s.exprs[pos], "channel")
+		loop = fmt.Sprintf("range over channel %s", what)
+	} else {
+		what = s.argText(r)
+		loop = fmt.Sprintf("range over channel %s in %s", what, funcName(r.Callee))
+	}
+
+	var who string
+	switch {
+	case r.Recv == nil && r.Async && !isGo(r.Call):
+		who = fmt.Sprintf("the goroutine that %s starts", funcName(r.Callee))
+	case r.Recv == nil && isGo(r.Call):
+		who = "the goroutine started here"
+	case r.Recv == nil:
+		who = "this call"
+	case len(f.gos) > 0:
+		who = "the goroutine started at " + s.where(f.gos[0].Pos(), pos)
+	default:
+		who = "this loop"
+	}
+
+	var msg string
+	if f.sent {
+		msg = fmt.Sprintf("%s never ends: %s is never closed, so %s blocks forever after receiving the last value", loop, what, who)
+	} else {
+		msg = fmt.Sprintf("%s never ends: %s is never closed and nothing sends on it, so %s blocks forever", loop, what, who)
+	}
+
+	d := analysis.Diagnostic{
+		Pos:      pos,
+		Category: "neverclosed",
+		Message:  msg,
+		URL:      docURL,
+	}
+	for _, mk := range f.makes {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: mk.Pos(), Message: what + " is made here and never closed"})
+	}
+	for _, g := range f.gos {
+		if g.Pos() != pos {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine that ranges over " + what + " is started here"})
+		}
+	}
+	if f.fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*f.fix}
+	}
+	return d
+}
+
+// where describes position p as seen from position from: "line N" in the
+// same file, "file.go:N" otherwise.
+func (s *source) where(p, from token.Pos) string {
+	pp, fp := s.pass.Fset.Position(p), s.pass.Fset.Position(from)
+	if pp.Filename == fp.Filename {
+		return fmt.Sprintf("line %d", pp.Line)
+	}
+	return fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line)
+}
+
+func (s *source) exprText(e ast.Expr, fallback string) string {
+	if e == nil {
+		return fallback
+	}
+	return types.ExprString(ast.Unparen(e))
+}
+
+// argText names the channel that r.Call hands to r.Callee, as written in
+// the call.
+func (s *source) argText(r *chanflow.Range) string {
+	call := s.calls[r.Call.Pos()]
+	if call == nil {
+		return "the channel"
+	}
+	// go/ssa passes a static method's receiver as argument 0.
+	i := r.Arg - (len(r.Call.Common().Args) - len(call.Args))
+	if i < 0 || i >= len(call.Args) || call.Ellipsis.IsValid() {
+		return "the channel"
+	}
+	return s.exprText(call.Args[i], "the channel")
+}
+
+func isGo(c ssa.CallInstruction) bool {
+	_, ok := c.(*ssa.Go)
+	return ok
+}
+
+// funcName names fn as a user of its package would: pkg.F or pkg.T.M.
+func funcName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
