@@ -2,12 +2,15 @@ package chanflow
 
 import (
 	_ "embed"
+	"fmt"
 	"go/token"
 	"go/types"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
@@ -22,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "chanflow",
 	Doc:        analysisutil.MustExtractDoc(doc, "chanflow"),
 	URL:        "https://pkg.go.dev/github.com/leakvet/leakvet/passes/chanflow",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
 	Run:        run,
 	FactTypes:  []analysis.Fact{(*ParamUses)(nil)},
 	ResultType: reflect.TypeFor[*Result](),
@@ -34,12 +37,29 @@ type Result struct {
 	// source functions, in source order.
 	Channels []*Channel
 
-	state *state
+	pass    *analysis.Pass
+	cfgs    *ctrlflow.CFGs
+	ssaOnce sync.Once
+	ssa     *buildssa.SSA
+	state   *state
+}
+
+// SSA returns the SSA form of the package, building it on first use.
+// Passes that need SSA take it from here, so that it is built at most once
+// per package, and only for packages that need it.
+func (r *Result) SSA() *buildssa.SSA {
+	r.ssaOnce.Do(func() { r.ssa = buildSSA(r.pass, r.cfgs) })
+	return r.ssa
 }
 
 // GoSites returns the go statements of the package that start fn
 // directly, as "go fn(...)" or "go func(){...}()".
-func (r *Result) GoSites(fn *ssa.Function) []*ssa.Go { return r.state.goSitesOf(fn) }
+func (r *Result) GoSites(fn *ssa.Function) []*ssa.Go {
+	if r.state == nil {
+		return nil
+	}
+	return r.state.goSitesOf(fn)
+}
 
 // Channel is everything done with the channel made by one make call.
 type Channel struct {
@@ -101,18 +121,37 @@ type Send struct {
 	Forever bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	ssainput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	a := newAnalysis(pass, ssainput)
+func run(pass *analysis.Pass) (_ any, err error) {
+	res := &Result{pass: pass, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)}
+
+	// Facts force this pass to run on every dependency, the standard
+	// library included. Most packages never mention a channel: for them
+	// there is nothing to summarise, and SSA is not even built.
+	if !mentionsChannels(pass.TypesInfo) {
+		return res, nil
+	}
+	in := res.SSA()
+	a := newAnalysis(pass, in)
+	res.state = a
+
+	// A bug here must not crash the whole vet run with a stack trace:
+	// turn it into an error that names the function being analysed.
+	var current *ssa.Function
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while analysing %s: %v", current, r)
+		}
+	}()
 
 	// Summaries first: they are facts for other packages, and they do not
 	// depend on this package's make sites.
-	for _, fn := range ssainput.SrcFuncs {
+	for _, fn := range in.SrcFuncs {
+		current = fn
 		a.exportSummary(fn)
 	}
 
-	res := &Result{state: a}
-	for _, fn := range ssainput.SrcFuncs {
+	for _, fn := range in.SrcFuncs {
+		current = fn
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if mk, ok := instr.(*ssa.MakeChan); ok {
@@ -122,6 +161,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// mentionsChannels reports whether any expression or type of the package
+// is a channel.
+func mentionsChannels(info *types.Info) bool {
+	for _, tv := range info.Types {
+		if tv.Type != nil && isChan(tv.Type) {
+			return true
+		}
+	}
+	return false
 }
 
 // exportSummary exports the ParamUses fact of fn when it is a named
