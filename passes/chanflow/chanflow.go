@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
+	"github.com/leakvet/leakvet/internal/ssautil"
 )
 
 //go:embed doc.go
@@ -52,6 +53,24 @@ func (r *Result) SSA() *buildssa.SSA {
 	return r.ssa
 }
 
+// ForeignUse returns what fn, a function of another package, does with its
+// i-th parameter according to its exported summary, or Escapes when it has
+// none.
+func (r *Result) ForeignUse(fn *ssa.Function, i int) Use {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == r.pass.Pkg {
+		return Escapes
+	}
+	var fact ParamUses
+	if !r.pass.ImportObjectFact(obj, &fact) {
+		return Escapes
+	}
+	return fact.Use(i)
+}
+
 // GoSites returns the go statements of the package that start fn
 // directly, as "go fn(...)" or "go func(){...}()".
 func (r *Result) GoSites(fn *ssa.Function) []*ssa.Go {
@@ -81,6 +100,12 @@ type Channel struct {
 	// Receives is set when the channel is received from outside the loops
 	// in Ranges.
 	Receives bool
+	Recvs    []*Recv
+	Closes   []*Close
+
+	// Aliases holds every SSA value found to be the channel, or a pointer
+	// to a variable holding it, in any function of the package.
+	Aliases map[ssa.Value]bool
 }
 
 // Range is a loop over a channel that ends only when the channel is
@@ -112,13 +137,41 @@ func (r *Range) Pos() token.Pos {
 	return r.Call.Pos()
 }
 
-// Send is a send on the channel, or a call that hands it to a function
+// Send is a send on the channel: a send statement, a send case of a
+// select, or a call that hands the channel to a function of another package
 // that sends on it.
 type Send struct {
 	Instr ssa.Instruction
+	// State is the index of the send case when Instr is a *ssa.Select,
+	// and -1 otherwise.
+	State int
+	// Go is the go statement that started the goroutine doing the send,
+	// when the channel was followed through one.
+	Go *ssa.Go
 	// Forever reports that the send happens in code that never returns,
 	// such as a producer loop with no way out.
 	Forever bool
+}
+
+// Recv is a receive from the channel outside the loops in Ranges: a
+// receive expression, a receive case of a select, or a call that hands the
+// channel to a function of another package that receives from it.
+type Recv struct {
+	Instr ssa.Instruction
+	// State is the index of the receive case when Instr is a *ssa.Select,
+	// and -1 otherwise.
+	State int
+	// Go is the go statement that started the goroutine doing the
+	// receive, when the channel was followed through one.
+	Go *ssa.Go
+}
+
+// Close is a call that closes the channel: close itself (called, deferred
+// or started as a goroutine) or a function of another package that closes
+// its parameter.
+type Close struct {
+	Instr ssa.CallInstruction
+	Go    *ssa.Go
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
@@ -232,8 +285,21 @@ func (a *state) paramUse(fn *ssa.Function, i int) Use {
 	if w.receives {
 		u |= Receives
 	}
+	if sendsOnce(fn, w.sends) {
+		u |= SendsOnce
+	}
 	a.paramUses[k] = u
 	return u
+}
+
+// sendsOnce reports whether sends is a single send statement in fn's own
+// body, outside any loop, so that one call sends at most one value.
+func sendsOnce(fn *ssa.Function, sends []*Send) bool {
+	if len(sends) != 1 {
+		return false
+	}
+	s, ok := sends[0].Instr.(*ssa.Send)
+	return ok && sends[0].Go == nil && s.Parent() == fn && !ssautil.InLoop(s.Block())
 }
 
 // channel computes the flow of the channel made by mk.
@@ -244,27 +310,14 @@ func (a *state) channel(mk *ssa.MakeChan) *Channel {
 		Make:            mk,
 		Escaped:         w.escaped,
 		Closed:          w.closed,
-		ProcessLifetime: isProcessLifetime(mk.Parent()),
+		ProcessLifetime: ssautil.IsProcessLifetime(mk.Parent()),
 		Ranges:          w.ranges,
 		Sends:           w.sends,
 		Receives:        w.receives,
+		Recvs:           w.recvs,
+		Closes:          w.closes,
+		Aliases:         w.aliases(),
 	}
-}
-
-// isProcessLifetime reports whether fn is main.main, an init function, or
-// a closure inside one of them.
-func isProcessLifetime(fn *ssa.Function) bool {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	if fn.Pkg == nil || fn.Signature.Recv() != nil {
-		return false
-	}
-	if fn.Pkg.Pkg.Name() == "main" && fn.Name() == "main" {
-		return true
-	}
-	obj := fn.Object()
-	return fn.Synthetic == "" && (fn.Name() == "init" || obj != nil && obj.Name() == "init")
 }
 
 func isChan(t types.Type) bool {

@@ -28,9 +28,12 @@ const (
 	SendsForever
 	// Receives: the function receives from the channel outside such loops.
 	Receives
+	// SendsOnce: the function sends at most one value on the channel per
+	// call, with a plain send statement in its own body, outside loops.
+	SendsOnce
 )
 
-var useNames = []string{"closes", "escapes", "ranges", "rangesasync", "sends", "sendsforever", "receives"}
+var useNames = []string{"closes", "escapes", "ranges", "rangesasync", "sends", "sendsforever", "receives", "sendsonce"}
 
 func (u Use) String() string {
 	var parts []string

@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssautil"
 )
 
 // isRangeLoop reports whether recv, a receive, heads a loop that ends only
@@ -23,7 +25,7 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 	if exit == nil {
 		return false
 	}
-	loop := cycleOf(recv.Block())
+	loop := ssautil.Cycle(recv.Block())
 	if loop == nil || loop[exit] {
 		return false
 	}
@@ -72,53 +74,12 @@ func closedBranch(recv *ssa.UnOp) (branch, exit *ssa.BasicBlock) {
 	return nil, nil
 }
 
-// cycleOf returns the blocks that lie on a cycle through b (the strongly
-// connected component of b), or nil if b is on no cycle.
-func cycleOf(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	fwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
-	bwd := reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
-	loop := make(map[*ssa.BasicBlock]bool)
-	for x := range fwd {
-		if bwd[x] {
-			loop[x] = true
-		}
-	}
-	// b is in its own component; it is a cycle only if b reaches itself.
-	onCycle := false
-	for _, s := range b.Succs {
-		if loop[s] {
-			onCycle = true
-		}
-	}
-	if !onCycle {
-		return nil
-	}
-	return loop
-}
-
-// reachable returns the blocks reachable from b (b included) along next.
-func reachable(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := map[*ssa.BasicBlock]bool{b: true}
-	stack := []*ssa.BasicBlock{b}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, y := range next(x) {
-			if !seen[y] {
-				seen[y] = true
-				stack = append(stack, y)
-			}
-		}
-	}
-	return seen
-}
-
 // onlyPanics reports whether every path from b ends in a panic or a call
 // that does not return (os.Exit, log.Fatal), so that leaving a loop for b
 // is no way for the goroutine to finish normally. runtime.Goexit is a way
 // to finish: the goroutine ends and its deferred calls run.
 func onlyPanics(b *ssa.BasicBlock) bool {
-	for x := range reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs }) {
+	for x := range ssautil.Reachable(b, ssautil.Succs) {
 		if slices.ContainsFunc(x.Instrs, isGoexit) {
 			return false
 		}

@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssautil"
 )
 
 // walkBudget bounds the number of values one walk may visit. A channel
@@ -56,6 +58,8 @@ type walk struct {
 	receives bool
 	ranges   []*Range
 	sends    []*Send
+	recvs    []*Recv
+	closes   []*Close
 	rangeAt  map[walkKey]bool
 }
 
@@ -125,24 +129,26 @@ func (w *walk) chanUse(v ssa.Value, instr ssa.Instruction, ctx *ssa.Go) {
 			}
 		} else {
 			w.receives = true
+			w.recvs = append(w.recvs, &Recv{Instr: instr, State: -1, Go: ctx})
 		}
 	case *ssa.Send:
 		if instr.X == v {
 			w.escaped = true // the channel itself is sent somewhere
 			return
 		}
-		w.sends = append(w.sends, &Send{Instr: instr, Forever: !w.a.canReturnAfter(instr)})
+		w.sends = append(w.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: !w.a.canReturnAfter(instr)})
 	case *ssa.Select:
-		for _, st := range instr.States {
+		for i, st := range instr.States {
 			if st.Send == v {
 				w.escaped = true
 				return
 			}
 			if st.Chan == v {
 				if st.Dir == types.SendOnly {
-					w.sends = append(w.sends, &Send{Instr: instr, Forever: !w.a.canReturnAfter(instr)})
+					w.sends = append(w.sends, &Send{Instr: instr, State: i, Go: ctx, Forever: !w.a.canReturnAfter(instr)})
 				} else {
 					w.receives = true
+					w.recvs = append(w.recvs, &Recv{Instr: instr, State: i, Go: ctx})
 				}
 			}
 		}
@@ -319,6 +325,7 @@ func (w *walk) passed(instr ssa.CallInstruction, v ssa.Value, ctx *ssa.Go) {
 		switch b.Name() {
 		case "close":
 			w.closed = true
+			w.closes = append(w.closes, &Close{Instr: instr, Go: ctx})
 		case "len", "cap":
 		default:
 			w.escaped = true
@@ -376,18 +383,20 @@ func (w *walk) foreign(instr ssa.CallInstruction, callee *ssa.Function, i int, c
 	}
 	if u&Closes != 0 {
 		w.closed = true
+		w.closes = append(w.closes, &Close{Instr: instr, Go: ctx})
 	}
 	if u&(Ranges|RangesAsync) != 0 {
 		w.ranges = append(w.ranges, &Range{Call: instr, Callee: obj, Arg: i, Async: u&RangesAsync != 0, Go: ctx})
 	}
 	if u&Sends != 0 {
-		w.sends = append(w.sends, &Send{Instr: instr, Forever: !w.a.canReturnAfter(instr)})
+		w.sends = append(w.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: !w.a.canReturnAfter(instr)})
 	}
 	if u&SendsForever != 0 {
-		w.sends = append(w.sends, &Send{Instr: instr, Forever: true})
+		w.sends = append(w.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: true})
 	}
 	if u&Receives != 0 {
 		w.receives = true
+		w.recvs = append(w.recvs, &Recv{Instr: instr, State: -1, Go: ctx})
 	}
 }
 
@@ -483,32 +492,18 @@ func (a *state) canReturnAfter(instr ssa.Instruction) bool {
 	fn := instr.Parent()
 	rets, ok := a.returns[fn]
 	if !ok {
-		rets = blocksReachingExit(fn)
+		rets = ssautil.BlocksReachingExit(fn)
 		a.returns[fn] = rets
 	}
 	return rets[instr.Block()]
 }
 
-// blocksReachingExit returns the blocks of fn from which a block with no
-// successors (a return or a panic) is reachable.
-func blocksReachingExit(fn *ssa.Function) map[*ssa.BasicBlock]bool {
-	reach := make(map[*ssa.BasicBlock]bool)
-	var stack []*ssa.BasicBlock
-	for _, b := range fn.Blocks {
-		if len(b.Succs) == 0 {
-			reach[b] = true
-			stack = append(stack, b)
-		}
+// aliases returns the values the walk found to be the channel or a cell
+// holding it.
+func (w *walk) aliases() map[ssa.Value]bool {
+	m := make(map[ssa.Value]bool, len(w.seen))
+	for k := range w.seen {
+		m[k.v] = true
 	}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, p := range b.Preds {
-			if !reach[p] {
-				reach[p] = true
-				stack = append(stack, p)
-			}
-		}
-	}
-	return reach
+	return m
 }

@@ -3,15 +3,12 @@ package rangeclose
 import (
 	_ "embed"
 	"fmt"
-	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
@@ -132,38 +129,13 @@ func appendNew[T comparable](list []T, xs ...T) []T {
 	return list
 }
 
-// source finds the syntax behind SSA positions, to name channels as the
-// user wrote them.
+// source wraps analysisutil.Source with what rangeclose reports.
 type source struct {
-	pass    *analysis.Pass
-	exprs   map[token.Pos]ast.Expr      // ranged or received channel, by position of "for" or "<-"
-	calls   map[token.Pos]*ast.CallExpr // calls by Lparen, and go statements' calls by "go"
-	inspect *inspector.Inspector
+	*analysisutil.Source
 }
 
 func newSource(pass *analysis.Pass) *source {
-	s := &source{
-		pass:  pass,
-		exprs: make(map[token.Pos]ast.Expr),
-		calls: make(map[token.Pos]*ast.CallExpr),
-	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	filter := []ast.Node{(*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.GoStmt)(nil), (*ast.CallExpr)(nil)}
-	in.Preorder(filter, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.RangeStmt:
-			s.exprs[n.For] = n.X
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				s.exprs[n.OpPos] = n.X
-			}
-		case *ast.GoStmt:
-			s.calls[n.Go] = n.Call
-		case *ast.CallExpr:
-			s.calls[n.Lparen] = n
-		}
-	})
-	return s
+	return &source{analysisutil.NewSource(pass)}
 }
 
 // diagnostic builds the report of f.
@@ -172,7 +144,7 @@ func (s *source) diagnostic(f *finding) analysis.Diagnostic {
 	pos := r.Pos()
 	var what, loop string
 	if r.Recv != nil {
-		what = s.exprText(s.exprs[pos], "channel")
+		what = s.ChanText(pos, "channel")
 		loop = fmt.Sprintf("range over channel %s", what)
 	} else {
 		what = s.argText(r)
@@ -188,7 +160,7 @@ func (s *source) diagnostic(f *finding) analysis.Diagnostic {
 	case r.Recv == nil:
 		who = "this call"
 	case len(f.gos) > 0:
-		who = "the goroutine started at " + s.where(f.gos[0].Pos(), pos)
+		who = "the goroutine started at " + s.Where(f.gos[0].Pos(), pos)
 	default:
 		who = "this loop"
 	}
@@ -220,27 +192,10 @@ func (s *source) diagnostic(f *finding) analysis.Diagnostic {
 	return d
 }
 
-// where describes position p as seen from position from: "line N" in the
-// same file, "file.go:N" otherwise.
-func (s *source) where(p, from token.Pos) string {
-	pp, fp := s.pass.Fset.Position(p), s.pass.Fset.Position(from)
-	if pp.Filename == fp.Filename {
-		return fmt.Sprintf("line %d", pp.Line)
-	}
-	return fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line)
-}
-
-func (s *source) exprText(e ast.Expr, fallback string) string {
-	if e == nil {
-		return fallback
-	}
-	return types.ExprString(ast.Unparen(e))
-}
-
 // argText names the channel that r.Call hands to r.Callee, as written in
 // the call.
 func (s *source) argText(r *chanflow.Range) string {
-	call := s.calls[r.Call.Pos()]
+	call := s.Call(r.Call.Pos())
 	if call == nil {
 		return "the channel"
 	}
@@ -249,7 +204,7 @@ func (s *source) argText(r *chanflow.Range) string {
 	if i < 0 || i >= len(call.Args) || call.Ellipsis.IsValid() {
 		return "the channel"
 	}
-	return s.exprText(call.Args[i], "the channel")
+	return analysisutil.ExprText(call.Args[i], "the channel")
 }
 
 func isGo(c ssa.CallInstruction) bool {

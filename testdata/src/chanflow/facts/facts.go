@@ -101,3 +101,10 @@ func Generic[T any](in <-chan T, out chan<- T) { // want Generic:"chanflow\\(0:r
 
 func Unused(ch chan int, n int) { // want Unused:"chanflow\\(\\)"
 }
+
+func Reply(out chan<- string, s string) { // want Reply:"chanflow\\(0:sends\\|sendsonce\\)"
+	if s == "" {
+		return
+	}
+	out <- s
+}

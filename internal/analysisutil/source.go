@@ -1,0 +1,160 @@
+package analysisutil
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Source finds the syntax behind the positions that go/ssa records, so
+// that diagnostics can name things as the user wrote them. The pass must
+// require inspect.Analyzer.
+type Source struct {
+	fset  *token.FileSet
+	exprs map[token.Pos]ast.Expr      // channel operands, by position of "for", "<-"
+	calls map[token.Pos]*ast.CallExpr // calls by Lparen; go and defer statements' calls by keyword
+	loops map[*ast.GoStmt]ast.Stmt    // innermost for or range statement around a go statement
+	gos   map[token.Pos]*ast.GoStmt
+	made  map[token.Pos]ast.Expr // what a make call is assigned to, by Lparen
+}
+
+// NewSource indexes the files of pass.
+func NewSource(pass *analysis.Pass) *Source {
+	s := &Source{
+		fset:  pass.Fset,
+		exprs: make(map[token.Pos]ast.Expr),
+		calls: make(map[token.Pos]*ast.CallExpr),
+		loops: make(map[*ast.GoStmt]ast.Stmt),
+		gos:   make(map[token.Pos]*ast.GoStmt),
+		made:  make(map[token.Pos]ast.Expr),
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{
+		(*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.FuncLit)(nil),
+		(*ast.UnaryExpr)(nil), (*ast.SendStmt)(nil),
+		(*ast.GoStmt)(nil), (*ast.DeferStmt)(nil), (*ast.CallExpr)(nil),
+		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil),
+	}
+	var loopStack []ast.Stmt // nil entries mark function literals
+	in.Nodes(filter, func(n ast.Node, push bool) bool {
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			if push {
+				s.exprs[n.For] = n.X
+			}
+			loopStack = pushPop(loopStack, n, push)
+		case *ast.ForStmt:
+			loopStack = pushPop(loopStack, n, push)
+		case *ast.FuncLit:
+			loopStack = pushPop(loopStack, nil, push)
+		case *ast.UnaryExpr:
+			if push && n.Op == token.ARROW {
+				s.exprs[n.OpPos] = n.X
+			}
+		case *ast.SendStmt:
+			if push {
+				s.exprs[n.Arrow] = n.Chan
+			}
+		case *ast.GoStmt:
+			if push {
+				s.calls[n.Go] = n.Call
+				s.gos[n.Go] = n
+				if len(loopStack) > 0 && loopStack[len(loopStack)-1] != nil {
+					s.loops[n] = loopStack[len(loopStack)-1]
+				}
+			}
+		case *ast.DeferStmt:
+			if push {
+				s.calls[n.Defer] = n.Call
+			}
+		case *ast.CallExpr:
+			if push {
+				s.calls[n.Lparen] = n
+			}
+		case *ast.AssignStmt:
+			if push && len(n.Lhs) == len(n.Rhs) {
+				for i, r := range n.Rhs {
+					s.recordMade(n.Lhs[i], r)
+				}
+			}
+		case *ast.ValueSpec:
+			if push && len(n.Names) == len(n.Values) {
+				for i, r := range n.Values {
+					s.recordMade(n.Names[i], r)
+				}
+			}
+		case *ast.KeyValueExpr:
+			if push {
+				s.recordMade(n.Key, n.Value)
+			}
+		}
+		return true
+	})
+	return s
+}
+
+func (s *Source) recordMade(lhs, rhs ast.Expr) {
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "make" {
+			s.made[call.Lparen] = lhs
+		}
+	}
+}
+
+// MadeName names what the result of the make call whose Lparen is at pos
+// is assigned to (a variable, or a field in a composite literal), or
+// returns fallback.
+func (s *Source) MadeName(pos token.Pos, fallback string) string {
+	return ExprText(s.made[pos], fallback)
+}
+
+func pushPop(stack []ast.Stmt, n ast.Stmt, push bool) []ast.Stmt {
+	if push {
+		return append(stack, n)
+	}
+	return stack[:len(stack)-1]
+}
+
+// ChanExpr returns the channel operand of the range statement whose "for"
+// is at pos, or of the receive or send whose arrow is at pos.
+func (s *Source) ChanExpr(pos token.Pos) ast.Expr { return s.exprs[pos] }
+
+// ChanText names the channel operated on at pos, or returns fallback.
+func (s *Source) ChanText(pos token.Pos, fallback string) string {
+	return ExprText(s.exprs[pos], fallback)
+}
+
+// Call returns the call whose Lparen is at pos, or the call of the go or
+// defer statement whose keyword is at pos.
+func (s *Source) Call(pos token.Pos) *ast.CallExpr { return s.calls[pos] }
+
+// GoStmt returns the go statement whose keyword is at pos.
+func (s *Source) GoStmt(pos token.Pos) *ast.GoStmt { return s.gos[pos] }
+
+// EnclosingLoop returns the innermost for or range statement of the same
+// function around the go statement g, or nil.
+func (s *Source) EnclosingLoop(g *ast.GoStmt) ast.Stmt { return s.loops[g] }
+
+// Where describes position p as seen from position from: "line N" in the
+// same file, "file.go:N" otherwise.
+func (s *Source) Where(p, from token.Pos) string {
+	pp, fp := s.fset.Position(p), s.fset.Position(from)
+	if pp.Filename == fp.Filename {
+		return fmt.Sprintf("line %d", pp.Line)
+	}
+	return fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line)
+}
+
+// ExprText returns the source form of e, or fallback when e is nil.
+func ExprText(e ast.Expr, fallback string) string {
+	if e == nil {
+		return fallback
+	}
+	return types.ExprString(ast.Unparen(e))
+}

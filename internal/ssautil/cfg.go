@@ -1,0 +1,112 @@
+// Package ssautil holds control-flow helpers over go/ssa functions shared
+// by leakvet's passes.
+package ssautil
+
+import (
+	"golang.org/x/tools/go/ssa"
+)
+
+// Reachable returns the blocks reachable from b (b included) along next,
+// which is typically Succs or Preds.
+func Reachable(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	stack := []*ssa.BasicBlock{b}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, y := range next(x) {
+			if !seen[y] {
+				seen[y] = true
+				stack = append(stack, y)
+			}
+		}
+	}
+	return seen
+}
+
+// Succs and Preds are the usual directions for Reachable.
+func Succs(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }
+func Preds(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Preds }
+
+// Cycle returns the blocks that lie on a cycle through b (the strongly
+// connected component of b), or nil if b is on no cycle.
+func Cycle(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	fwd := Reachable(b, Succs)
+	bwd := Reachable(b, Preds)
+	loop := make(map[*ssa.BasicBlock]bool)
+	for x := range fwd {
+		if bwd[x] {
+			loop[x] = true
+		}
+	}
+	for _, s := range b.Succs {
+		if loop[s] {
+			return loop
+		}
+	}
+	return nil
+}
+
+// InLoop reports whether b lies on a cycle.
+func InLoop(b *ssa.BasicBlock) bool {
+	for _, s := range b.Succs {
+		if Reachable(s, Succs)[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// BlocksReachingExit returns the blocks of fn from which a block with no
+// successors (a return or a panic) is reachable.
+func BlocksReachingExit(fn *ssa.Function) map[*ssa.BasicBlock]bool {
+	reach := make(map[*ssa.BasicBlock]bool)
+	var stack []*ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		if len(b.Succs) == 0 {
+			reach[b] = true
+			stack = append(stack, b)
+		}
+	}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, p := range b.Preds {
+			if !reach[p] {
+				reach[p] = true
+				stack = append(stack, p)
+			}
+		}
+	}
+	return reach
+}
+
+// IsProcessLifetime reports whether fn is main.main, an init function, or
+// a closure inside one of them: code whose goroutines and channels are
+// meant to live as long as the process.
+func IsProcessLifetime(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Pkg == nil || fn.Signature.Recv() != nil || fn.Synthetic != "" {
+		return false
+	}
+	if fn.Pkg.Pkg.Name() == "main" && fn.Name() == "main" {
+		return true
+	}
+	obj := fn.Object()
+	return fn.Name() == "init" || obj != nil && obj.Name() == "init"
+}
+
+// GoroutineFunc returns the function that the go statement g runs, when
+// it is statically known and has a body.
+func GoroutineFunc(g *ssa.Go) *ssa.Function {
+	if g.Call.IsInvoke() {
+		return nil
+	}
+	fn := g.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 {
+		return nil
+	}
+	return fn
+}

@@ -1,0 +1,168 @@
+package goroutineexit
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/analysisutil"
+	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/passes/chanflow"
+)
+
+const docURL = "https://pkg.go.dev/github.com/leakvet/leakvet/passes/goroutineexit"
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports goroutines that can never finish.
+var Analyzer = &analysis.Analyzer{
+	Name:     "goroutineexit",
+	Doc:      analysisutil.MustExtractDoc(doc, "goroutineexit"),
+	URL:      docURL,
+	Requires: []*analysis.Analyzer{chanflow.Analyzer, inspect.Analyzer},
+	Run:      run,
+}
+
+// checker holds the state of one run.
+type checker struct {
+	pass *analysis.Pass
+	flow *chanflow.Result
+	src  *analysisutil.Source
+
+	// reported records the go statements whose goroutine already has a
+	// finding: one leak, one diagnostic.
+	reported map[*ssa.Go]bool
+	diags    []analysis.Diagnostic
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	flow := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
+	if len(flow.Channels) == 0 && !hasGoStmt(pass) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:     pass,
+		flow:     flow,
+		src:      analysisutil.NewSource(pass),
+		reported: make(map[*ssa.Go]bool),
+	}
+	for _, ch := range flow.Channels {
+		if ch.Escaped || ch.ProcessLifetime || len(ch.Ranges) > 0 {
+			continue // unknown, intended, or rangeclose's to judge
+		}
+		c.forgottenSender(ch)
+		c.abandonedReceiver(ch)
+	}
+	c.noExit()
+
+	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })
+	for _, d := range c.diags {
+		pass.Report(d)
+	}
+	return nil, nil
+}
+
+// hasGoStmt reports whether the package contains a go statement, by a
+// cheap look at the type information: a package without channels and
+// without go statements has nothing for this analyzer.
+func hasGoStmt(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		found := false
+		inspectGo(f, &found)
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// report records a diagnostic about the goroutine started by g.
+func (c *checker) report(g *ssa.Go, d analysis.Diagnostic) {
+	if c.reported[g] {
+		return
+	}
+	c.reported[g] = true
+	d.URL = docURL
+	if g.Pos() != d.Pos {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine is started here"})
+	}
+	c.diags = append(c.diags, d)
+}
+
+// related returns the related position of the make call of ch.
+func makeRelated(ch *chanflow.Channel, name string) analysis.RelatedInformation {
+	return analysis.RelatedInformation{Pos: ch.Make.Pos(), Message: fmt.Sprintf("%s is made here%s", name, capacityText(ch))}
+}
+
+func capacityText(ch *chanflow.Channel) string {
+	k, ok := capacity(ch.Make)
+	switch {
+	case !ok:
+		return ""
+	case k == 0:
+		return ", unbuffered"
+	default:
+		return fmt.Sprintf(", with capacity %d", k)
+	}
+}
+
+// capacity returns the constant capacity of the channel made by mk.
+func capacity(mk *ssa.MakeChan) (int, bool) {
+	c, ok := mk.Size.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return 0, false
+	}
+	k := c.Int64()
+	if k < 0 || k > 1<<20 {
+		return 0, false
+	}
+	return int(k), true
+}
+
+// giveUp describes where the path p leaves a select without taking one of
+// the cases in ours (the cases on the channel), or else where it returns.
+// It returns the description and the position to relate.
+func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string) (string, token.Pos) {
+	for i, b := range p.blocks {
+		for _, instr := range b.Instrs {
+			sel, ok := instr.(*ssa.Select)
+			if !ok || ours[sel] == nil {
+				continue
+			}
+			cases := selectCases(sel)
+			for _, next := range p.blocks[i+1:] {
+				j, ok := cases[next]
+				if !ok {
+					continue
+				}
+				if ours[sel][j] {
+					break
+				}
+				if j < 0 {
+					return fmt.Sprintf("if the select at %s takes its default case, %s", c.src.Where(sel.Pos(), p.ret.Pos()), verb), next.Instrs[0].Pos()
+				}
+				st := sel.States[j]
+				what := c.src.ChanText(st.Pos, "another channel")
+				if st.Dir == 2 { // types.RecvOnly
+					what = "<-" + what
+				} else {
+					what += " <- …"
+				}
+				return fmt.Sprintf("if the select takes %s, %s", what, verb), st.Pos
+			}
+		}
+	}
+	if p.ret.Pos().IsValid() {
+		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.ret.Pos(), p.ret.Pos()), verb), p.ret.Pos()
+	}
+	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.ret.Parent().Name(), verb), token.NoPos
+}
+
+// inLoop reports whether instr's block lies on a cycle.
+func inLoop(instr ssa.Instruction) bool { return ssautil.InLoop(instr.Block()) }

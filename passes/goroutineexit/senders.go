@@ -1,0 +1,268 @@
+package goroutineexit
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/passes/chanflow"
+)
+
+// senders describes the goroutines that send on one channel: those started
+// by one go statement, each sending a bounded number of values.
+type senders struct {
+	g     *ssa.Go
+	fn    *ssa.Function  // the goroutine's function, nil when in another package
+	sends []ssa.Instruction // in fn, or the go statement itself for another package
+	// perGoroutine is the most values one goroutine can send: 1 or 2 (two
+	// or more).
+	perGoroutine int
+	// many is set when the go statement is in a loop.
+	many bool
+}
+
+// forgottenSender reports goroutines that block forever sending on ch
+// because, on some path of the function that started them, fewer values
+// are received than are sent beyond the channel's capacity.
+func (c *checker) forgottenSender(ch *chanflow.Channel) {
+	if ch.Closed || len(ch.Sends) == 0 {
+		return
+	}
+	k, ok := capacity(ch.Make)
+	if !ok {
+		return
+	}
+	parent := ch.Make.Parent()
+	s := c.sendersOf(ch, parent)
+	if s == nil || c.reported[s.g] {
+		return
+	}
+	weight, ours, ok := receiveWeights(ch, parent)
+	if !ok {
+		return
+	}
+	start := 0
+	for _, instr := range instrsAfter(s.g) {
+		start += weight.instr[instr]
+	}
+	p := cheapestReturn(s.g, start, weight.block)
+	if p == nil {
+		return // the parent never returns: it is not the one giving up
+	}
+	sent := s.perGoroutine
+	if s.many {
+		sent *= 2 // at least two goroutines
+	}
+	if sent <= p.cost+k {
+		return
+	}
+	c.reportSenders(ch, s, p, ours, k)
+}
+
+// sendersOf returns the goroutines that send on ch, when they are all
+// started by one go statement in parent and each sends a bounded number of
+// values, and nil otherwise.
+func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders {
+	s := &senders{}
+	for _, snd := range ch.Sends {
+		g := snd.Go
+		if g == nil || g.Parent() != parent || (s.g != nil && g != s.g) {
+			return nil
+		}
+		s.g = g
+		s.sends = append(s.sends, snd.Instr)
+	}
+	s.many = inLoop(s.g)
+	s.fn = ssautil.GoroutineFunc(s.g)
+
+	// A goroutine body in another package: the go statement itself hands
+	// the channel over, and the callee's summary says how often it sends.
+	if len(s.sends) == 1 && s.sends[0] == ssa.Instruction(s.g) {
+		if !c.sendsOnce(s.g, ch) {
+			return nil
+		}
+		s.fn = nil
+		s.perGoroutine = 1
+		return s
+	}
+	if s.fn == nil {
+		return nil
+	}
+	for _, instr := range s.sends {
+		if _, ok := instr.(*ssa.Send); !ok || instr.Parent() != s.fn || inLoop(instr) {
+			return nil
+		}
+	}
+	s.perGoroutine = 1
+	if onOnePath(s.sends) {
+		s.perGoroutine = 2
+	}
+	return s
+}
+
+// sendsOnce reports whether the function that g starts is in another
+// package and, by its summary, sends at most one value on ch.
+func (c *checker) sendsOnce(g *ssa.Go, ch *chanflow.Channel) bool {
+	fn := g.Call.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	for i, a := range g.Call.Args {
+		if ch.Aliases[a] {
+			u := c.flow.ForeignUse(fn, i)
+			if u&chanflow.SendsOnce == 0 || u&^(chanflow.Sends|chanflow.SendsOnce) != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// onOnePath reports whether two of the sends can happen one after the
+// other in one run of their function.
+func onOnePath(sends []ssa.Instruction) bool {
+	for i, a := range sends {
+		reach := ssautil.Reachable(a.Block(), ssautil.Succs)
+		for j, b := range sends {
+			if i == j {
+				continue
+			}
+			if a.Block() == b.Block() || (reach[b.Block()] && a.Block() != b.Block()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weights counts receives from a channel: per block entered, and per
+// instruction for the go statement's own block.
+type weights struct {
+	blocks map[*ssa.BasicBlock]int
+	instr  map[ssa.Instruction]int
+}
+
+func (w *weights) block(b *ssa.BasicBlock) int { return w.blocks[b] }
+
+// receiveWeights returns the receives from ch in parent as path weights,
+// and the select cases that receive from it. It fails when a receive
+// happens elsewhere or in a way whose count is unknown: in a loop, in
+// another goroutine, or through a call.
+func receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*weights, map[*ssa.Select]map[int]bool, bool) {
+	w := &weights{blocks: map[*ssa.BasicBlock]int{}, instr: map[ssa.Instruction]int{}}
+	ours := map[*ssa.Select]map[int]bool{}
+	for _, r := range ch.Recvs {
+		if r.Go != nil || r.Instr.Parent() != parent || inLoop(r.Instr) {
+			return nil, nil, false
+		}
+		switch instr := r.Instr.(type) {
+		case *ssa.UnOp:
+			w.blocks[instr.Block()]++
+			w.instr[instr]++
+		case *ssa.Select:
+			if ours[instr] == nil {
+				ours[instr] = map[int]bool{}
+			}
+			ours[instr][r.State] = true
+			found := false
+			for b, j := range selectCases(instr) {
+				if j == r.State {
+					w.blocks[b]++
+					found = true
+				}
+			}
+			if !found {
+				return nil, nil, false
+			}
+		default:
+			return nil, nil, false // a call: the count is unknown
+		}
+	}
+	return w, ours, true
+}
+
+// reportSenders reports the blocked send of the goroutines s.
+func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours map[*ssa.Select]map[int]bool, k int) {
+	at := s.sends[len(s.sends)-1]
+	name := c.src.ChanText(at.Pos(), "")
+	if name == "" {
+		name = c.src.MadeName(ch.Make.Pos(), "the channel")
+		if id := c.chanArg(s.g, ch); id != "" {
+			name = id
+		}
+	}
+	var msg string
+	var fix *analysis.SuggestedFix
+	switch {
+	case s.many:
+		msg = fmt.Sprintf("goroutines started in a loop block forever sending on %s: at most %d value%s received and %s has %s, so every goroutine beyond that blocks on this send",
+			name, p.cost, plural(p.cost, " is", "s are"), name, capacityWords(k))
+		fix = c.loopCapacityFix(ch, s)
+	case s.perGoroutine > 1:
+		msg = fmt.Sprintf("goroutine blocks forever on a second send on %s: at most %d value%s received and %s has %s",
+			name, p.cost, plural(p.cost, " is", "s are"), name, capacityWords(k))
+	default:
+		why, _ := c.giveUp(p, ours, "nothing receives from "+name)
+		msg = fmt.Sprintf("goroutine blocks forever sending on %s: %s", name, why)
+		if k == 0 {
+			fix = c.bufferFix(ch, "1")
+		}
+	}
+	if s.fn == nil {
+		msg = fmt.Sprintf("%s in %s", msg, funcText(s.g))
+	}
+	d := analysis.Diagnostic{Pos: at.Pos(), Category: "forgottensender", Message: msg}
+	d.Related = append(d.Related, makeRelated(ch, name))
+	if _, pos := c.giveUp(p, ours, ""); pos.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function stops receiving from " + name})
+	}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.report(s.g, d)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func capacityWords(k int) string {
+	if k == 0 {
+		return "no buffer"
+	}
+	return fmt.Sprintf("a buffer of %d", k)
+}
+
+// funcText names the function a go statement starts.
+func funcText(g *ssa.Go) string {
+	if fn := g.Call.StaticCallee(); fn != nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		if fn.Pkg != nil {
+			return fn.Pkg.Pkg.Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	return "the goroutine"
+}
+
+// chanArg names the channel as passed in the go statement g.
+func (c *checker) chanArg(g *ssa.Go, ch *chanflow.Channel) string {
+	call := c.src.Call(g.Pos())
+	if call == nil {
+		return ""
+	}
+	off := len(g.Call.Args) - len(call.Args)
+	for i, a := range g.Call.Args {
+		if ch.Aliases[a] && i-off >= 0 && i-off < len(call.Args) {
+			return exprText(call.Args[i-off])
+		}
+	}
+	return ""
+}
