@@ -63,11 +63,11 @@ type queued struct {
 
 type blockQueue []queued
 
-func (q blockQueue) Len() int            { return len(q) }
-func (q blockQueue) Less(i, j int) bool  { return q[i].cost < q[j].cost }
-func (q blockQueue) Swap(i, j int)       { q[i], q[j] = q[j], q[i] }
-func (q *blockQueue) Push(x any)         { *q = append(*q, x.(queued)) }
-func (q *blockQueue) Pop() any           { old := *q; x := old[len(old)-1]; *q = old[:len(old)-1]; return x }
+func (q blockQueue) Len() int           { return len(q) }
+func (q blockQueue) Less(i, j int) bool { return q[i].cost < q[j].cost }
+func (q blockQueue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *blockQueue) Push(x any)        { *q = append(*q, x.(queued)) }
+func (q *blockQueue) Pop() any          { old := *q; x := old[len(old)-1]; *q = old[:len(old)-1]; return x }
 
 // instrsAfter returns the instructions of instr's block that follow it.
 func instrsAfter(instr ssa.Instruction) []ssa.Instruction {

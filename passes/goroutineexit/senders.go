@@ -14,7 +14,7 @@ import (
 // by one go statement, each sending a bounded number of values.
 type senders struct {
 	g     *ssa.Go
-	fn    *ssa.Function  // the goroutine's function, nil when in another package
+	fn    *ssa.Function     // the goroutine's function, nil when in another package
 	sends []ssa.Instruction // in fn, or the go statement itself for another package
 	// perGoroutine is the most values one goroutine can send: 1 or 2 (two
 	// or more).
