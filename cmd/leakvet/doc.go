@@ -1,0 +1,55 @@
+/*
+Leakvet reports goroutine leaks: goroutines that can never finish because
+they wait forever for something that no code will ever do, such as closing
+the channel they range over.
+
+Usage:
+
+	leakvet [flags] packages
+	go vet -vettool=$(command -v leakvet) [flags] packages
+	leakvet help [analyzer]
+
+Run standalone, leakvet loads the packages named by the go list patterns
+(./... for a whole module), analyzes them together with their
+dependencies, and prints each finding on stderr as
+"/abs/file.go:line:col: message", followed by one indented line per
+related position (where the channel was made, where the goroutine was
+started). Run by go vet, it analyzes one package at a time within the go
+command's build, so results are cached per package, and go vet prints the
+same lines with paths relative to the current directory. Both forms accept
+the flags listed below, except that go vet rejects -debug, -cpuprofile,
+-memprofile and -trace.
+
+By default every analyzer runs. -NAME runs only the analyzers named with
+such flags; -NAME=false runs all analyzers except that one.
+
+With -json, findings are written to stdout as one JSON object per run
+(standalone) or per package (go vet), of the form
+
+	{"package ID": {"analyzer": [{"posn": "file:line:col", "message": "...", "related": [...], "suggested_fixes": [...]}]}}
+
+or {"package ID": {"analyzer": {"error": "..."}}} when an analyzer
+failed. With -c N, each finding is followed by its source line and N
+lines of context. With -fix, the suggested fixes are applied to the
+files; with -fix -diff, they are printed as a unified diff instead.
+
+# Exit codes
+
+Standalone:
+
+	0  no findings
+	1  an error: a package could not be loaded or type-checked, or an
+	   analyzer failed
+	2  a bad command line: unknown flag or invalid flag value
+	3  findings, and no error
+
+With -json, or with -fix (and -diff), the exit code is 0 even when there
+are findings; it is 1 when a package could not be loaded or type-checked.
+
+Under go vet, the exit code is the go command's: 0 when there are no
+findings, 1 when there are findings or a package could not be built, 2
+for a flag that go vet does not accept. With -json, and with -fix, it is 0
+even when there are findings; with -fix -diff it is 1 when the diff is not
+empty.
+*/
+package main

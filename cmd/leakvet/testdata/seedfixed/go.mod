@@ -1,0 +1,3 @@
+module example.com/seedfixed
+
+go 1.26
