@@ -1,0 +1,27 @@
+package rangeclose
+
+//oracle:falsenegative the reply channel is sent over another channel, after which the analyzer cannot see who may close it, so it stays silent although the server never does
+
+// CaseChannelOverChannel sends a reply channel to a server goroutine that
+// answers three times and returns without closing it; the client ranges
+// over the replies forever.
+func CaseChannelOverChannel() {
+	requests := make(chan chan int)
+	go func() {
+		reply := <-requests
+		for i := 0; i < 3; i++ {
+			reply <- i
+		}
+	}()
+	received := make(chan int)
+	go func() {
+		reply := make(chan int)
+		requests <- reply
+		for r := range reply {
+			received <- r
+		}
+	}()
+	for i := 0; i < 3; i++ {
+		<-received
+	}
+}
