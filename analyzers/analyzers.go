@@ -6,6 +6,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/leakvet/leakvet/passes/goroutineexit"
 	"github.com/leakvet/leakvet/passes/rangeclose"
 )
 
@@ -14,4 +15,5 @@ import (
 // reaches all of them with no further code.
 var Suite = []*analysis.Analyzer{
 	rangeclose.Analyzer,
+	goroutineexit.Analyzer,
 }

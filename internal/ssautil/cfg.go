@@ -3,6 +3,8 @@
 package ssautil
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -81,6 +83,43 @@ func BlocksReachingExit(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 	return reach
 }
 
+// BlocksReachingReturn returns the blocks of fn from which the goroutine
+// running fn can finish normally: a return, or a call of runtime.Goexit,
+// is reachable. Panics do not count: go/ssa ends every blocking select and
+// every call of a function that never returns (os.Exit, log.Fatal) with
+// one, and a panic in a goroutine ends the process, not the goroutine.
+func BlocksReachingReturn(fn *ssa.Function) map[*ssa.BasicBlock]bool {
+	reach := make(map[*ssa.BasicBlock]bool)
+	var stack []*ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok || slices.ContainsFunc(b.Instrs, IsGoexit) {
+			reach[b] = true
+			stack = append(stack, b)
+		}
+	}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, p := range b.Preds {
+			if !reach[p] {
+				reach[p] = true
+				stack = append(stack, p)
+			}
+		}
+	}
+	return reach
+}
+
+// IsGoexit reports whether instr calls runtime.Goexit.
+func IsGoexit(instr ssa.Instruction) bool {
+	call, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	fn := call.Common().StaticCallee()
+	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "runtime" && fn.Name() == "Goexit"
+}
+
 // IsProcessLifetime reports whether fn is main.main, an init function, or
 // a closure inside one of them: code whose goroutines and channels are
 // meant to live as long as the process.
@@ -99,14 +138,40 @@ func IsProcessLifetime(fn *ssa.Function) bool {
 }
 
 // GoroutineFunc returns the function that the go statement g runs, when
-// it is statically known and has a body.
+// it is statically known and has a body. A synthetic wrapper (a bound
+// method value such as "go t.m", a thunk) is seen through to the function
+// it calls.
 func GoroutineFunc(g *ssa.Go) *ssa.Function {
 	if g.Call.IsInvoke() {
 		return nil
 	}
 	fn := g.Call.StaticCallee()
+	for i := 0; fn != nil && fn.Synthetic != "" && i < 3; i++ {
+		fn = wrapped(fn)
+	}
 	if fn == nil || len(fn.Blocks) == 0 {
 		return nil
 	}
 	return fn
+}
+
+// wrapped returns the function that the synthetic wrapper fn calls, when
+// its body is a single block with one static call.
+func wrapped(fn *ssa.Function) *ssa.Function {
+	if len(fn.Blocks) != 1 {
+		return nil
+	}
+	var callee *ssa.Function
+	for _, instr := range fn.Blocks[0].Instrs {
+		if call, ok := instr.(ssa.CallInstruction); ok {
+			if callee != nil {
+				return nil
+			}
+			callee = call.Common().StaticCallee()
+			if callee == nil {
+				return nil
+			}
+		}
+	}
+	return callee
 }

@@ -71,6 +71,15 @@ func (r *Result) ForeignUse(fn *ssa.Function, i int) Use {
 	return fact.Use(i)
 }
 
+// LocalUse returns what fn, a function of this package, does with its
+// i-th parameter, as its summary would say, or Escapes when unknown.
+func (r *Result) LocalUse(fn *ssa.Function, i int) Use {
+	if r.state == nil || len(fn.Blocks) == 0 || i < 0 || i >= len(fn.Params) || !isChan(fn.Params[i].Type()) || !r.state.inPackage(fn) {
+		return Escapes
+	}
+	return r.state.paramUse(fn, i)
+}
+
 // GoSites returns the go statements of the package that start fn
 // directly, as "go fn(...)" or "go func(){...}()".
 func (r *Result) GoSites(fn *ssa.Function) []*ssa.Go {

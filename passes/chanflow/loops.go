@@ -39,7 +39,7 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 			}
 		}
 		for _, instr := range b.Instrs {
-			if isGoexit(instr) {
+			if ssautil.IsGoexit(instr) {
 				return false
 			}
 		}
@@ -80,7 +80,7 @@ func closedBranch(recv *ssa.UnOp) (branch, exit *ssa.BasicBlock) {
 // to finish: the goroutine ends and its deferred calls run.
 func onlyPanics(b *ssa.BasicBlock) bool {
 	for x := range ssautil.Reachable(b, ssautil.Succs) {
-		if slices.ContainsFunc(x.Instrs, isGoexit) {
+		if slices.ContainsFunc(x.Instrs, ssautil.IsGoexit) {
 			return false
 		}
 		if len(x.Succs) > 0 || len(x.Instrs) == 0 {
@@ -93,12 +93,3 @@ func onlyPanics(b *ssa.BasicBlock) bool {
 	return true
 }
 
-// isGoexit reports whether instr calls runtime.Goexit.
-func isGoexit(instr ssa.Instruction) bool {
-	call, ok := instr.(ssa.CallInstruction)
-	if !ok {
-		return false
-	}
-	fn := call.Common().StaticCallee()
-	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "runtime" && fn.Name() == "Goexit"
-}

@@ -487,12 +487,12 @@ func (a *state) goSitesOf(fn *ssa.Function) []*ssa.Go {
 }
 
 // canReturnAfter reports whether the function containing instr can
-// return (or panic) after executing it.
+// return after executing it.
 func (a *state) canReturnAfter(instr ssa.Instruction) bool {
 	fn := instr.Parent()
 	rets, ok := a.returns[fn]
 	if !ok {
-		rets = ssautil.BlocksReachingExit(fn)
+		rets = ssautil.BlocksReachingReturn(fn)
 		a.returns[fn] = rets
 	}
 	return rets[instr.Block()]

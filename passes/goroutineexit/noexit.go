@@ -2,7 +2,9 @@ package goroutineexit
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -67,9 +69,96 @@ func (c *checker) blocksOnNothing(g *ssa.Go, body *ssa.Function) bool {
 	return false
 }
 
+// isNil reports whether v is provably a nil channel: the constant nil, or
+// a load of a variable that is never assigned ("var ch chan T" captured by
+// a closure, the usual way to forget a make).
 func isNil(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.IsNil()
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.IsNil()
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return false
+		}
+		cell := cellOf(v.X)
+		return cell != nil && neverStored(cell, map[ssa.Value]bool{})
+	}
+	return false
+}
+
+// cellOf returns the local variable (an Alloc) that p points to, seeing
+// through closures' free variables.
+func cellOf(p ssa.Value) *ssa.Alloc {
+	for range 8 {
+		switch v := p.(type) {
+		case *ssa.Alloc:
+			return v
+		case *ssa.FreeVar:
+			fn := v.Parent()
+			idx := slices.Index(fn.FreeVars, v)
+			mc := closureOf(fn)
+			if idx < 0 || mc == nil || idx >= len(mc.Bindings) {
+				return nil
+			}
+			p = mc.Bindings[idx]
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// closureOf returns the only MakeClosure that creates fn, if there is one.
+func closureOf(fn *ssa.Function) *ssa.MakeClosure {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	var found *ssa.MakeClosure
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				if found != nil {
+					return nil
+				}
+				found = mc
+			}
+		}
+	}
+	return found
+}
+
+// neverStored reports whether nothing is ever stored in the variable p
+// points to, following it into the closures that capture it. Any other use
+// of the pointer (passed to a call, stored elsewhere) may write it.
+func neverStored(p ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[p] {
+		return true
+	}
+	seen[p] = true
+	refs := p.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, instr := range *refs {
+		switch instr := instr.(type) {
+		case *ssa.UnOp:
+			if instr.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			fn := instr.Fn.(*ssa.Function)
+			for i, b := range instr.Bindings {
+				if b == p && (i >= len(fn.FreeVars) || !neverStored(fn.FreeVars[i], seen)) {
+					return false
+				}
+			}
+		default:
+			return false // a store, or the address handed on
+		}
+	}
+	return true
 }
 
 // chanOp is one channel operation in a goroutine's body.
@@ -77,6 +166,7 @@ type chanOp struct {
 	instr ssa.Instruction
 	ch    ssa.Value
 	send  bool
+	pos   token.Pos // of the operation's arrow (or "for")
 }
 
 // loopWithNoWayOut reports the goroutine started by g when its body can
@@ -84,11 +174,11 @@ type chanOp struct {
 // only it and the starting function use: once the starting function
 // returns, nothing can release it.
 func (c *checker) loopWithNoWayOut(g *ssa.Go, body *ssa.Function) {
-	if ssautil.BlocksReachingExit(body)[body.Blocks[0]] {
+	if ssautil.BlocksReachingReturn(body)[body.Blocks[0]] {
 		return // the goroutine has a way to finish
 	}
 	parent := g.Parent()
-	if !ssautil.BlocksReachingExit(parent)[g.Block()] {
+	if !ssautil.BlocksReachingReturn(parent)[g.Block()] {
 		return // the starting function never returns either
 	}
 	ops := channelOps(body)
@@ -110,7 +200,7 @@ func (c *checker) loopWithNoWayOut(g *ssa.Go, body *ssa.Function) {
 	at := ops[0]
 	var names []string
 	for _, op := range ops {
-		names = appendNew(names, c.src.ChanText(op.instr.Pos(), ""))
+		names = appendNew(names, c.src.ChanText(op.pos, ""))
 	}
 	what := "receives from"
 	if at.send {
@@ -160,14 +250,14 @@ func channelOps(fn *ssa.Function) []chanOp {
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case *ssa.Send:
-				ops = append(ops, chanOp{instr, instr.Chan, true})
+				ops = append(ops, chanOp{instr, instr.Chan, true, instr.Pos()})
 			case *ssa.UnOp:
 				if _, ok := instr.X.Type().Underlying().(*types.Chan); ok && instr.Op.String() == "<-" {
-					ops = append(ops, chanOp{instr, instr.X, false})
+					ops = append(ops, chanOp{instr, instr.X, false, instr.Pos()})
 				}
 			case *ssa.Select:
 				for _, st := range instr.States {
-					ops = append(ops, chanOp{instr, st.Chan, st.Dir == types.SendOnly})
+					ops = append(ops, chanOp{instr, st.Chan, st.Dir == types.SendOnly, st.Pos})
 				}
 			}
 		}

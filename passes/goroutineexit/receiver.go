@@ -60,7 +60,7 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 		msg = fmt.Sprintf("goroutine blocks forever receiving from %s: %s", name, why)
 	}
 	d := analysis.Diagnostic{Pos: at.Pos(), Category: "abandonedreceiver", Message: msg}
-	d.Related = append(d.Related, makeRelated(ch, name))
+	d.Related = append(d.Related, makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)))
 	if _, pos := c.giveUp(p, ours, ""); pos.IsValid() && len(ch.Sends)+len(ch.Closes) > 0 {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function leaves without releasing " + name})
 	}

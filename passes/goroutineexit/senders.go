@@ -2,6 +2,7 @@ package goroutineexit
 
 import (
 	"fmt"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -90,16 +91,78 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders
 	if s.fn == nil {
 		return nil
 	}
-	for _, instr := range s.sends {
-		if _, ok := instr.(*ssa.Send); !ok || instr.Parent() != s.fn || inLoop(instr) {
-			return nil
-		}
+	sends, ok := c.countedSends(s.fn, s.sends, ch)
+	if !ok {
+		return nil
 	}
+	s.sends = sends
 	s.perGoroutine = 1
 	if onOnePath(s.sends) {
 		s.perGoroutine = 2
 	}
 	return s
+}
+
+// countedSends returns the instructions of the goroutine's body that send
+// on ch: its own send statements, and its calls of functions of this
+// package that send exactly once on the channel they are passed. It fails
+// when a send is in a loop or reached in another way.
+func (c *checker) countedSends(body *ssa.Function, sends []ssa.Instruction, ch *chanflow.Channel) ([]ssa.Instruction, bool) {
+	var counted []ssa.Instruction
+	helpers := map[*ssa.Function]bool{}
+	for _, instr := range sends {
+		if instr.Parent() != body {
+			helpers[instr.Parent()] = true
+			continue
+		}
+		if _, ok := instr.(*ssa.Send); !ok || inLoop(instr) {
+			return nil, false
+		}
+		counted = append(counted, instr)
+	}
+	for h := range helpers {
+		call := c.onlyCall(body, h, ch)
+		if call == nil {
+			return nil, false
+		}
+		counted = append(counted, call)
+	}
+	sort.Slice(counted, func(i, j int) bool { return counted[i].Pos() < counted[j].Pos() })
+	return counted, true
+}
+
+// onlyCall returns the one call in body, outside loops, of h, passing ch
+// to a parameter on which h sends exactly once and does nothing else.
+func (c *checker) onlyCall(body, h *ssa.Function, ch *chanflow.Channel) ssa.CallInstruction {
+	var found ssa.CallInstruction
+	for _, b := range body.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok || call.Common().StaticCallee() != h {
+				continue
+			}
+			if found != nil || inLoop(call) {
+				return nil
+			}
+			for i, a := range call.Common().Args {
+				if ch.Aliases[a] && c.flow.LocalUse(h, i) != chanflow.Sends|chanflow.SendsOnce {
+					return nil
+				}
+			}
+			found = call
+		}
+	}
+	return found
+}
+
+// helperSend returns the send statement on ch in h.
+func helperSend(h *ssa.Function, ch *chanflow.Channel) ssa.Instruction {
+	for _, snd := range ch.Sends {
+		if snd.Instr.Parent() == h {
+			return snd.Instr
+		}
+	}
+	return nil
 }
 
 // sendsOnce reports whether the function that g starts is in another
@@ -186,6 +249,12 @@ func receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*weights, map[*
 // reportSenders reports the blocked send of the goroutines s.
 func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours map[*ssa.Select]map[int]bool, k int) {
 	at := s.sends[len(s.sends)-1]
+	var via ssa.CallInstruction
+	if call, ok := at.(ssa.CallInstruction); ok && s.fn != nil {
+		// A helper of this package sends: report at its send.
+		via = call
+		at = helperSend(call.Common().StaticCallee(), ch)
+	}
 	name := c.src.ChanText(at.Pos(), "")
 	if name == "" {
 		name = c.src.MadeName(ch.Make.Pos(), "the channel")
@@ -214,7 +283,10 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours 
 		msg = fmt.Sprintf("%s in %s", msg, funcText(s.g))
 	}
 	d := analysis.Diagnostic{Pos: at.Pos(), Category: "forgottensender", Message: msg}
-	d.Related = append(d.Related, makeRelated(ch, name))
+	d.Related = append(d.Related, makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)))
+	if via != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: via.Pos(), Message: "the goroutine calls " + via.Common().StaticCallee().Name() + " here"})
+	}
 	if _, pos := c.giveUp(p, ours, ""); pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function stops receiving from " + name})
 	}
