@@ -92,4 +92,3 @@ func onlyPanics(b *ssa.BasicBlock) bool {
 	}
 	return true
 }
-
