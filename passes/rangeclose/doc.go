@@ -31,35 +31,70 @@
 //	}
 //
 // The loop "for { v, ok := <-ch; if !ok { break } ... }" is the same loop
-// written by hand and is reported the same way.
+// written by hand and is reported the same way, at its receive.
 //
-// The analyzer follows the channel from its make call through local
-// variables, conversions (chan T to <-chan T), closures, unexported struct
-// fields, and calls to functions in this and other packages (including
-// generic ones), and reports only when it can see every place the channel
-// goes and none of them closes it.
+// The message names the channel as written at the loop and says why the
+// loop cannot end:
 //
-// It stays silent when:
+//	range over channel input never ends: input is never closed, so the
+//	goroutine started at line 45 blocks forever after receiving the last value
 //
-//   - any alias of the channel may be closed: directly, by a deferred
-//     close, in another goroutine, inside a sync.Once, or by a function
-//     (of this or another package) that closes its parameter;
-//   - the channel escapes to code the analyzer cannot see: a global
+// When the loop is in a function of another package, the finding is
+// reported at the go statement or call that hands the channel over:
+//
+//	range over channel names in workers.Drain never ends: names is never
+//	closed, so the goroutine started here blocks forever after receiving
+//	the last value
+//
+// Related positions point at the make call and at each go statement that
+// starts a goroutine running the loop.
+//
+// # What is followed
+//
+// The analyzer starts at each make(chan) and follows the channel through
+// local variables (also those captured by closures), conversions such as
+// chan T to <-chan T, unexported fields of struct types declared in the
+// package, and static calls: to functions and methods of this package, to
+// method values bound to a local variable, to generic functions, and to
+// functions of other packages through the summaries their analysis
+// exported. It reports only when it sees every place the channel goes and
+// none of them may close it.
+//
+// # When it stays silent
+//
+//   - Any alias of the channel may be closed: directly, by a deferred
+//     close, in another goroutine, inside a sync.Once, or by a function (of
+//     this or another package) that closes its parameter.
+//   - The channel escapes to code the analyzer cannot follow: a global
 //     variable, an interface, a function value of unknown origin, another
-//     channel, an exported struct field, reflection, or a function
-//     returning it;
-//   - the loop has another way out (a return, a break or goto out of the
-//     loop, runtime.Goexit): such loops end on a sentinel value or a
-//     condition of their own;
-//   - every goroutine that sends on the channel runs forever (a daemon
-//     producer): such a pipeline is meant to live as long as the process, so
-//     the range is not expected to end, and a producer that never stops is a
-//     different finding (see goroutineexit);
-//   - the channel is made in main.main or an init function: it lives as
-//     long as the process does.
+//     channel, a map, slice or array, an exported struct field,
+//     reflection, or a function result. Returning the channel is such an
+//     escape, so a generator function that forgets to close the channel it
+//     returns is a known false negative.
+//   - The loop has another way out: a return, a break or goto that leaves
+//     the loop, or runtime.Goexit. Such loops end on a sentinel value or a
+//     condition of their own. A continue, a break that only leaves an
+//     inner switch or select, and a panic, os.Exit or log.Fatal are not
+//     ways out: the loop still waits for a close in the normal course.
+//   - Every goroutine that sends on the channel runs forever (a daemon
+//     producer, such as a loop reading a device or a ticker with no exit).
+//     The consumer's range is then not expected to end: the pipeline is
+//     meant to live as long as its producer, and whether a producer that
+//     never stops is a leak is the question goroutineexit answers about
+//     the producer itself. Reporting the consumer too would report one
+//     design twice, at the place that is not the mistake.
+//   - The channel is made in main.main or an init function (or in a
+//     closure inside one): it lives as long as the process. The rule does
+//     not extend to functions that main calls, which may run many times.
+//   - The channel is not made in the analysed code: time.Ticker.C,
+//     ctx.Done() and other channels from libraries are out of scope.
 //
-// Findings are reported at the range statement, with related positions at
-// the make call and at each go statement that starts a goroutine running
-// the loop. When the loop is in another package, the finding is reported
-// at the go statement or call that hands the channel to it.
+// # Suggested fix
+//
+// When the channel is filled by plain send statements, all inside one
+// statement of the function that makes it (typically a loop over the
+// input), named by the same local variable, and is only ever received
+// from by range loops, the analyzer offers to insert close(ch) right after
+// that statement. No send can follow it, so the close cannot panic, and
+// every range loop over the channel then ends after the last value.
 package rangeclose
