@@ -40,9 +40,12 @@
 // A suggested fix makes the channel buffered when that is provably
 // enough: one goroutine sending one value gets make(chan T, 1), and
 // goroutines started by a loop over a slice or up to a bound n get a
-// capacity of len(slice) or n, when that expression is known where the
-// channel is made. A buffered send never blocks, so the goroutine finishes
-// and its value is collected with the channel.
+// capacity of len(slice) or n, when that expression is a local variable
+// or parameter never assigned after the make and the loop runs once per
+// make. A buffered send never blocks, so the goroutine finishes and its
+// value is collected with the channel. (With a negative n the loop starts
+// nothing and the original code hangs on its receive; the fixed code
+// panics in make instead.)
 //
 // The abandoned receiver. A goroutine waits on a channel that the
 // function that started it sends on, or closes, only on some paths:
@@ -57,26 +60,48 @@
 //	}
 //	close(done)
 //
-// A goroutine with no exit at all: a loop with no way out whose only
-// blocking operations are on channels that the starting function made and
-// abandons, a "select {}", or a send or receive on a nil channel.
+// A close deferred before the go statement releases the receiver on every
+// path.
 //
-// Precision. The analyzer stays silent when:
+// A goroutine with no exit at all: a loop with no way out (no return, no
+// runtime.Goexit) whose only blocking operations are on channels that the
+// starting function made and uses only itself, so that once it returns
+// nothing can release the goroutine — "for { select { ... } }" over such
+// channels, or a generator "for { ch <- next() }" whose caller takes a few
+// values and returns. Also a "select {}", and a send or receive on a nil
+// channel (the constant nil, or a variable of channel type that is never
+// assigned, the usual trace of a forgotten make).
 //
-//   - the channel's capacity is not a constant, or the channel escapes
-//     (to a global, an interface, another channel, a function of unknown
-//     origin, a return value): someone else may receive from it;
-//   - the channel is closed anywhere (a send then panics rather than
-//     blocks, which is a different bug);
-//   - receives happen in a loop, in another goroutine, or through calls,
-//     since their number is then unknown;
-//   - the goroutine is started from main.main or an init function, or
-//     runs a loop that waits on channels it did not get from the starting
-//     function (a timer, a context, a field): such goroutines are usually
-//     meant to live as long as the process, and stopping them is a design
-//     choice, not a mistake the analyzer can prove;
-//   - the goroutine ranges over a channel that is never closed: that is
-//     the rangeclose analyzer's finding.
+// The goroutine's body may be a function literal, a named function or
+// method of this package, a bound method value, or a function of another
+// package whose exported summary says it sends at most one value on the
+// channel it is given; in that last case the finding is reported at the go
+// statement. A send inside a helper of this package that the goroutine
+// calls once, and that sends exactly once, counts as a send of the
+// goroutine and is reported where it blocks.
+//
+// # When it stays silent
+//
+//   - The channel's capacity is not a constant, or the channel escapes (to
+//     a global, an interface, another channel, a function of unknown
+//     origin, an exported field, a return value): someone else may
+//     receive from it or send on it.
+//   - The channel is closed anywhere: a send then panics rather than
+//     blocks, which is a different bug, and a receive returns at once.
+//   - Receives happen in a loop, in another goroutine, or through calls,
+//     so their number is unknown; likewise sends in a loop, sends from
+//     goroutines started by more than one go statement, and goroutines
+//     started by a helper rather than by the function that makes the
+//     channel. These are documented false negatives in the corpus.
+//   - The goroutine is started from main.main or an init function (or a
+//     closure inside one): it is meant to live as long as the process.
+//   - A loop with no way out waits on channels the analyzer did not see
+//     made by the starting function: a ticker, a context, a field, a
+//     parameter. Such loops are how servers and background workers are
+//     written; stopping them is a design choice, not a mistake the
+//     analyzer can prove.
+//   - The goroutine ranges over a channel that is never closed: that is
+//     rangeclose's finding, reported once, there.
 //
 // Findings are reported at the blocking operation inside the goroutine,
 // with related positions at the go statement, the make call, and the
