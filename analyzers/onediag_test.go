@@ -1,0 +1,89 @@
+package analyzers_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/leakvet/leakvet/analyzers"
+)
+
+// TestOneLeakOneDiagnostic runs the whole suite over every analyzer's
+// corpus and checks that no goroutine is reported twice: no two findings
+// share a position, and no go statement is related to findings of two
+// different analyzers.
+func TestOneLeakOneDiagnostic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every corpus with its dependencies")
+	}
+	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var patterns []string
+	for _, a := range analyzers.Suite {
+		if _, err := os.Stat(filepath.Join(dir, "src", a.Name)); err == nil {
+			patterns = append(patterns, a.Name+"/...")
+		}
+	}
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		t.Fatalf("%d errors loading the corpora", n)
+	}
+	graph, err := checker.Analyze(analyzers.Suite, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	atPos := map[string]string{}  // finding position -> analyzer
+	goStmt := map[string]string{} // go statement position -> analyzer
+	count := map[string]int{}     // analyzer -> findings
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			t.Errorf("%s: %v", act, act.Err)
+		}
+		name := act.Analyzer.Name
+		for _, d := range act.Diagnostics {
+			count[name]++
+			pos := act.Package.Fset.Position(d.Pos).String()
+			if other, ok := atPos[pos]; ok {
+				t.Errorf("%s: reported by both %s and %s", pos, other, name)
+			}
+			atPos[pos] = name
+			for _, r := range d.Related {
+				if !strings.Contains(r.Message, "started here") {
+					continue
+				}
+				g := act.Package.Fset.Position(r.Pos).String()
+				if other, ok := goStmt[g]; ok && other != name {
+					t.Errorf("the goroutine started at %s is reported by both %s and %s", g, other, name)
+				}
+				goStmt[g] = name
+			}
+		}
+	}
+	for _, a := range analyzers.Suite {
+		if _, ok := count[a.Name]; !ok && len(patterns) > 0 {
+			t.Logf("%s reported nothing on the corpora", a.Name)
+		}
+	}
+	t.Logf("findings per analyzer: %v", count)
+	if len(atPos) == 0 {
+		t.Fatal("the suite reported nothing on its corpora: the check above proves nothing")
+	}
+}
