@@ -11,8 +11,17 @@ import (
 // Reachable returns the blocks reachable from b (b included) along next,
 // which is typically Succs or Preds.
 func Reachable(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := map[*ssa.BasicBlock]bool{b: true}
-	stack := []*ssa.BasicBlock{b}
+	return reachableFrom([]*ssa.BasicBlock{b}, next)
+}
+
+// reachableFrom returns the blocks reachable from any of seeds (included)
+// along next.
+func reachableFrom(seeds []*ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := make(map[*ssa.BasicBlock]bool, len(seeds))
+	for _, b := range seeds {
+		seen[b] = true
+	}
+	stack := slices.Clone(seeds)
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -59,55 +68,19 @@ func InLoop(b *ssa.BasicBlock) bool {
 	return false
 }
 
-// BlocksReachingExit returns the blocks of fn from which a block with no
-// successors (a return or a panic) is reachable.
-func BlocksReachingExit(fn *ssa.Function) map[*ssa.BasicBlock]bool {
-	reach := make(map[*ssa.BasicBlock]bool)
-	var stack []*ssa.BasicBlock
-	for _, b := range fn.Blocks {
-		if len(b.Succs) == 0 {
-			reach[b] = true
-			stack = append(stack, b)
-		}
-	}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, p := range b.Preds {
-			if !reach[p] {
-				reach[p] = true
-				stack = append(stack, p)
-			}
-		}
-	}
-	return reach
-}
-
 // BlocksReachingReturn returns the blocks of fn from which the goroutine
 // running fn can finish normally: a return, or a call of runtime.Goexit,
 // is reachable. Panics do not count: go/ssa ends every blocking select and
 // every call of a function that never returns (os.Exit, log.Fatal) with
 // one, and a panic in a goroutine ends the process, not the goroutine.
 func BlocksReachingReturn(fn *ssa.Function) map[*ssa.BasicBlock]bool {
-	reach := make(map[*ssa.BasicBlock]bool)
-	var stack []*ssa.BasicBlock
+	var seeds []*ssa.BasicBlock
 	for _, b := range fn.Blocks {
 		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok || slices.ContainsFunc(b.Instrs, IsGoexit) {
-			reach[b] = true
-			stack = append(stack, b)
+			seeds = append(seeds, b)
 		}
 	}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, p := range b.Preds {
-			if !reach[p] {
-				reach[p] = true
-				stack = append(stack, p)
-			}
-		}
-	}
-	return reach
+	return reachableFrom(seeds, Preds)
 }
 
 // IsGoexit reports whether instr calls runtime.Goexit.
