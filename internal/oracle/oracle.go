@@ -479,6 +479,11 @@ type BuildConfig struct {
 	// WorkDir is an empty directory to build in; it must outlive the
 	// Binary.
 	WorkDir string
+	// Fixed builds every case file that has a golden file beside it
+	// (x.go.golden, the expected result of applying the analyzer's
+	// suggested fixes to x.go) from the golden file instead: the program
+	// as the fixes leave it.
+	Fixed bool
 }
 
 // Build copies the corpus in srcDir, a package named name, into a temporary
@@ -491,6 +496,20 @@ func Build(ctx context.Context, cfg BuildConfig, name, srcDir string, cases []*C
 	}
 	if _, err := os.Stat(filepath.Join(modDir, mainDir)); err == nil {
 		return nil, fmt.Errorf("corpus %s has a directory %q, which the oracle needs for itself", srcDir, mainDir)
+	}
+	if cfg.Fixed {
+		for _, c := range cases {
+			golden, err := os.ReadFile(c.Path + ".golden")
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			if err := os.WriteFile(filepath.Join(modDir, c.Name()), golden, 0o666); err != nil {
+				return nil, err
+			}
+		}
 	}
 
 	gomod, err := goModFor(ctx, cfg.ModuleRoot, name)

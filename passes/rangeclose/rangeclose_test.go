@@ -17,6 +17,8 @@ func testdata() string {
 	return dir
 }
 
+// Test checks every case of the corpus, and the suggested fixes against
+// the .golden files beside them.
 func Test(t *testing.T) {
-	analysistest.Run(t, testdata(), rangeclose.Analyzer, "rangeclose/...")
+	analysistest.RunWithSuggestedFixes(t, testdata(), rangeclose.Analyzer, "rangeclose/...")
 }
