@@ -13,7 +13,6 @@ func CaseClosureCapture() {
 			total += s
 			acks <- strconv.Itoa(total)
 		}
-		acks <- "final " + strconv.Itoa(total)
 	}()
 	for i := 1; i <= 3; i++ {
 		scores <- i
