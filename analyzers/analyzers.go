@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/leakvet/leakvet/passes/goroutineexit"
+	"github.com/leakvet/leakvet/passes/ignoredirective"
+	"github.com/leakvet/leakvet/passes/lostsignal"
 	"github.com/leakvet/leakvet/passes/rangeclose"
 )
 
@@ -16,4 +18,6 @@ import (
 var Suite = []*analysis.Analyzer{
 	rangeclose.Analyzer,
 	goroutineexit.Analyzer,
+	lostsignal.Analyzer,
+	ignoredirective.Analyzer,
 }

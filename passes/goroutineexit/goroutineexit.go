@@ -12,6 +12,7 @@ import (
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
 	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -63,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })
 	for _, d := range c.diags {
-		pass.Report(d)
+		suppress.Report(pass, d)
 	}
 	return nil, nil
 }

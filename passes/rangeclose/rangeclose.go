@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
+	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -72,7 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	src := newSource(pass)
 	for _, pos := range order {
-		pass.Report(src.diagnostic(findings[pos]))
+		suppress.Report(pass, src.diagnostic(findings[pos]))
 	}
 	return nil, nil
 }

@@ -1,0 +1,447 @@
+package lostsignal
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// resourceKind is a kind of value that starts goroutines (or a process, or
+// a ticker) and must be waited for (or stopped) by its owner.
+type resourceKind uint8
+
+const (
+	noResource resourceKind = iota
+	waitGroup               // sync.WaitGroup
+	errGroup                // golang.org/x/sync/errgroup.Group
+	command                 // os/exec.Cmd
+	ticker                  // time.Ticker, in files older than go1.23
+)
+
+func (k resourceKind) String() string {
+	return [...]string{noResource: "value", waitGroup: "WaitGroup", errGroup: "group", command: "command", ticker: "ticker"}[k]
+}
+
+// methodRole is what a method of a resource does.
+type methodRole uint8
+
+const (
+	unknownMethod methodRole = iota
+	neutral                  // neither starts nor waits
+	spawns                   // starts a goroutine (or process)
+	waits                    // waits for them (or stops the ticker)
+)
+
+var methodRoles = map[resourceKind]map[string]methodRole{
+	waitGroup: {"Add": spawns, "Go": spawns, "Done": neutral, "Wait": waits},
+	errGroup:  {"Go": spawns, "TryGo": spawns, "SetLimit": neutral, "Wait": waits},
+	command: {
+		"Start": spawns, "Wait": waits, "Run": waits, "Output": waits, "CombinedOutput": waits,
+		"StdinPipe": neutral, "StdoutPipe": neutral, "StderrPipe": neutral, "String": neutral, "Environ": neutral,
+	},
+	ticker: {"Stop": waits, "Reset": neutral},
+}
+
+// resourceKindOf returns the kind of resource t (or *t) is.
+func resourceKindOf(t types.Type) resourceKind {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return noResource
+	}
+	switch path, name := named.Obj().Pkg().Path(), named.Obj().Name(); {
+	case path == "sync" && name == "WaitGroup":
+		return waitGroup
+	case path == "golang.org/x/sync/errgroup" && name == "Group":
+		return errGroup
+	case path == "os/exec" && name == "Cmd":
+		return command
+	case path == "time" && name == "Ticker":
+		return ticker
+	}
+	return noResource
+}
+
+// isResourceFunc reports whether fn makes a resource: exec.Command,
+// errgroup.WithContext, or (when old files are analysed) time.NewTicker
+// and time.Tick.
+func isResourceFunc(fn *types.Func, old bool) bool {
+	if fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "os/exec.Command", "os/exec.CommandContext", "golang.org/x/sync/errgroup.WithContext":
+		return true
+	case "time.NewTicker", "time.Tick":
+		return old
+	}
+	return false
+}
+
+// checkResources checks every group, command and (in old files) ticker
+// that fn makes.
+func (c *checker) checkResources(fn *ssa.Function) {
+	old := c.oldFiles[c.pass.Fset.File(fn.Pos())] != ""
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			v, kind := resourceMade(instr)
+			if kind == ticker && !old || kind == noResource {
+				continue
+			}
+			if v == nil { // time.Tick: its ticker can never be stopped
+				c.checkTick(fn, instr.(*ssa.Call))
+				continue
+			}
+			c.checkResource(fn, v, kind)
+		}
+	}
+}
+
+// resourceMade returns the resource that instr makes, if any. For a call
+// to time.Tick it returns a nil value and the kind ticker.
+func resourceMade(instr ssa.Instruction) (ssa.Value, resourceKind) {
+	switch instr := instr.(type) {
+	case *ssa.Alloc:
+		// A variable of type sync.WaitGroup, errgroup.Group or
+		// exec.Cmd, or &T{}. (A variable of type *T holds a value made
+		// elsewhere; its type is **T and has no kind.)
+		if k := resourceKindOf(instr.Type()); k != ticker {
+			return instr, k
+		}
+	case *ssa.Call:
+		callee := instr.Call.StaticCallee()
+		switch {
+		case isFunc(callee, "os/exec", "Command", "CommandContext"):
+			return instr, command
+		case isFunc(callee, "time", "NewTicker"):
+			return instr, ticker
+		case isFunc(callee, "time", "Tick"):
+			return nil, ticker
+		case isFunc(callee, "golang.org/x/sync/errgroup", "WithContext"):
+			for _, ref := range *instr.Referrers() {
+				if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
+					return ext, errGroup
+				}
+			}
+		}
+	}
+	return nil, noResource
+}
+
+// resource is what one function (the owner) does with a resource it
+// makes.
+type resource struct {
+	kind  resourceKind
+	owner *ssa.Function
+	made  ssa.Value
+
+	budget  int
+	seen    map[ssa.Value]bool
+	escaped bool
+	// pathSet: the Path field of an exec.Cmd made as a composite literal
+	// is set (without it, Start always fails).
+	pathSet bool
+	// waitedElsewhere: a closure, a goroutine or a deferred call waits;
+	// the owner's paths do not tell whether the goroutines are waited
+	// for.
+	waitedElsewhere bool
+	spawns          []ssa.CallInstruction    // calls in the owner that start goroutines
+	waits           map[ssa.Instruction]bool // calls in the owner that wait
+	gos             []*ssa.Go                // go statements handing the resource to a goroutine
+}
+
+// checkResource reports the first start of a goroutine by the resource v,
+// of kind k, made in fn, from which fn can return without waiting for it.
+func (c *checker) checkResource(fn *ssa.Function, v ssa.Value, k resourceKind) {
+	r := &resource{kind: k, owner: fn, made: v, budget: flowBudget, seen: make(map[ssa.Value]bool), waits: make(map[ssa.Instruction]bool)}
+	if k == ticker {
+		r.spawns = append(r.spawns, v.(*ssa.Call))
+	}
+	r.value(v, nil)
+	if r.escaped || r.waitedElsewhere {
+		return
+	}
+	if _, lit := v.(*ssa.Alloc); lit && k == command && !r.pathSet {
+		return // &exec.Cmd{} with no Path: Start fails, nothing runs
+	}
+	slices.SortFunc(r.spawns, func(a, b ssa.CallInstruction) int { return int(a.Pos() - b.Pos()) })
+	for _, sp := range r.spawns {
+		if _, m := methodName(sp); k == waitGroup && m != "Go" && len(r.gos) == 0 {
+			continue // Add without a goroutine: nothing to wait for
+		}
+		st, ok := r.spawnStops(sp)
+		if !ok {
+			continue
+		}
+		if exit := exitFrom(fn, sp, st); exit != nil {
+			c.reportResource(r, sp, exit)
+			return
+		}
+	}
+}
+
+// spawnStops returns where paths from the spawn sp stop: at waits, and on
+// the branch taken when sp reports that it started nothing (a failed
+// cmd.Start, a TryGo that returned false). It reports false when sp's
+// result is used in a way that hides which branch that is.
+func (r *resource) spawnStops(sp ssa.CallInstruction) (stops, bool) {
+	st := stops{instr: func(instr ssa.Instruction) bool { return r.waits[instr] }, edges: make(map[edge]bool)}
+	call, ok := sp.(*ssa.Call)
+	if !ok || r.kind == ticker || call.Referrers() == nil {
+		return st, true
+	}
+	checked, unclear := false, false
+	for _, ref := range *call.Referrers() {
+		if e, ok := failureBranch(ref); ok {
+			if e != nil {
+				st.edges[*e] = true
+				checked = true
+			}
+			continue
+		}
+		// Returning the error (or logging it) is fine once a branch
+		// tells failure from success; without one, only a plain return
+		// of it says nothing about which paths started something.
+		if _, ret := ref.(*ssa.Return); !ret {
+			unclear = true
+		}
+	}
+	return st, checked || !unclear
+}
+
+// failureBranch returns the edge taken when the start call reports
+// failure through its use ref: "err != nil", "err == nil", "ok", "!ok".
+// It reports false for any other use.
+func failureBranch(ref ssa.Instruction) (*edge, bool) {
+	switch ref := ref.(type) {
+	case *ssa.DebugRef:
+		return nil, true
+	case *ssa.If: // TryGo's bool
+		e := ifEdge(ref, false)
+		return &e, true
+	case *ssa.UnOp:
+		if iff := onlyIf(ref); ref.Op == token.NOT && iff != nil {
+			e := ifEdge(iff, true)
+			return &e, true
+		}
+	case *ssa.BinOp:
+		iff := onlyIf(ref)
+		if iff == nil || !(isNil(ref.X) || isNil(ref.Y)) || (ref.Op != token.NEQ && ref.Op != token.EQL) {
+			return nil, false
+		}
+		e := ifEdge(iff, ref.Op == token.NEQ)
+		return &e, true
+	}
+	return nil, false
+}
+
+// onlyIf returns the If instruction that is v's only use, or nil.
+func onlyIf(v ssa.Value) *ssa.If {
+	refs := *v.Referrers()
+	if len(refs) != 1 {
+		return nil
+	}
+	iff, _ := refs[0].(*ssa.If)
+	return iff
+}
+
+// value follows v, an alias of the resource. via is the call of the
+// owner through which the walk reached code other than the owner's own
+// body, or nil.
+func (r *resource) value(v ssa.Value, via ssa.Instruction) {
+	if r.escaped || r.seen[v] || v.Referrers() == nil {
+		return
+	}
+	r.seen[v] = true
+	if r.budget--; r.budget < 0 {
+		r.escaped = true
+		return
+	}
+	for _, instr := range *v.Referrers() {
+		if r.escaped {
+			return
+		}
+		r.use(v, instr, via)
+	}
+}
+
+func (r *resource) use(v ssa.Value, instr ssa.Instruction, via ssa.Instruction) {
+	switch instr := instr.(type) {
+	case ssa.CallInstruction:
+		r.call(v, instr, via)
+	case *ssa.MakeClosure:
+		r.closure(v, instr)
+	case *ssa.Store:
+		r.store(v, instr, via)
+	case *ssa.FieldAddr:
+		r.field(instr, via)
+	case *ssa.ChangeType, *ssa.Phi:
+		r.value(instr.(ssa.Value), via)
+	case *ssa.UnOp:
+		if _, ptr := instr.Type().Underlying().(*types.Pointer); instr.Op != token.MUL || !ptr {
+			r.escaped = true // the struct is copied
+			return
+		}
+		r.value(instr, via) // a load from a variable holding the pointer
+	case *ssa.BinOp, *ssa.DebugRef:
+	default:
+		r.escaped = true
+	}
+}
+
+// call follows v, an operand of instr.
+func (r *resource) call(v ssa.Value, instr ssa.CallInstruction, via ssa.Instruction) {
+	common := instr.Common()
+	callee := common.StaticCallee()
+	if common.IsInvoke() || callee == nil || common.Value == v {
+		r.escaped = true
+		return
+	}
+	if recv := callee.Signature.Recv(); recv != nil && len(common.Args) > 0 && common.Args[0] == v && resourceKindOf(recv.Type()) == r.kind {
+		r.method(callee.Name(), instr, via)
+		return
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	if len(callee.Blocks) == 0 || callee.Pkg != r.owner.Pkg {
+		r.escaped = true // a function of another package may wait, or keep it
+		return
+	}
+	if via == nil {
+		via = instr
+		if g, ok := instr.(*ssa.Go); ok {
+			r.gos = append(r.gos, g)
+		}
+	}
+	for i, arg := range common.Args {
+		if arg == v && i < len(callee.Params) {
+			r.value(callee.Params[i], via)
+		}
+	}
+}
+
+// method records a call of the resource's method name.
+func (r *resource) method(name string, instr ssa.CallInstruction, via ssa.Instruction) {
+	role := methodRoles[r.kind][name]
+	if via == nil {
+		via = instr
+	}
+	_, sync := via.(*ssa.Call)
+	switch {
+	case role == unknownMethod:
+		r.escaped = true
+	case role == waits && sync && via.Parent() == r.owner:
+		r.waits[via] = true
+	case role == waits:
+		r.waitedElsewhere = true // deferred, in a goroutine, or in a closure
+	case role == spawns && sync && via.Parent() == r.owner:
+		r.spawns = append(r.spawns, via.(ssa.CallInstruction))
+	}
+}
+
+// closure follows the resource into a closure that captures it. Whatever
+// the closure does happens outside the owner's own paths.
+func (r *resource) closure(v ssa.Value, mc *ssa.MakeClosure) {
+	fn := mc.Fn.(*ssa.Function)
+	for _, ref := range *mc.Referrers() {
+		if g, ok := ref.(*ssa.Go); ok && g.Call.Value == mc && g.Parent() == r.owner {
+			r.gos = append(r.gos, g)
+		}
+	}
+	for i, b := range mc.Bindings {
+		if b == v && i < len(fn.FreeVars) {
+			r.value(fn.FreeVars[i], mc)
+		}
+	}
+}
+
+// store follows a store of v (or a store into v).
+func (r *resource) store(v ssa.Value, st *ssa.Store, via ssa.Instruction) {
+	if st.Addr == v {
+		return // initialisation of the resource itself
+	}
+	if _, ok := st.Addr.(*ssa.Alloc); !ok {
+		r.escaped = true // into a global, a field, an element
+		return
+	}
+	r.value(st.Addr, via)
+}
+
+// field follows &cmd.F: fields may be set and read (cmd.Stdout, cmd.Dir,
+// cmd.Process.Pid), but the process may only be killed or signalled
+// through cmd.Process: its Wait method reaps the child as cmd.Wait does.
+func (r *resource) field(fa *ssa.FieldAddr, via ssa.Instruction) {
+	if r.kind != command && r.kind != ticker {
+		r.escaped = true
+		return
+	}
+	for _, ref := range *fa.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if ref.Addr != fa {
+				r.escaped = true
+			}
+			r.pathSet = r.pathSet || fieldName(fa) == "Path"
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				r.escaped = true
+			} else if isNamed(ref.Type(), "os", "Process") {
+				r.process(ref, via)
+			}
+		case *ssa.DebugRef:
+		default:
+			r.escaped = true
+		}
+	}
+}
+
+func fieldName(fa *ssa.FieldAddr) string {
+	st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	return st.Field(fa.Field).Name()
+}
+
+// process follows cmd.Process.
+func (r *resource) process(p ssa.Value, via ssa.Instruction) {
+	for _, ref := range *p.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef, *ssa.BinOp:
+		case ssa.CallInstruction:
+			callee := ref.Common().StaticCallee()
+			switch {
+			case callee == nil || callee.Signature.Recv() == nil || !isNamed(callee.Signature.Recv().Type(), "os", "Process"):
+				r.escaped = true
+			case callee.Name() == "Wait":
+				r.method("Wait", ref, via)
+			case callee.Name() != "Kill" && callee.Name() != "Signal":
+				r.escaped = true
+			}
+		default:
+			r.escaped = true
+		}
+	}
+}
+
+// isNamed reports whether t is pkg.name or *pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// checkTick reports a call of time.Tick from which fn can return: the
+// ticker can never be stopped.
+func (c *checker) checkTick(fn *ssa.Function, call *ssa.Call) {
+	if exit := exitFrom(fn, call, stops{}); exit != nil {
+		c.reportTick(fn, call, exit)
+	}
+}

@@ -1,0 +1,407 @@
+package lostsignal
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssautil"
+)
+
+// summary is what the results of one function of this package are to the
+// goroutines it starts.
+type summary struct {
+	rangeclose *rangecloseFindings
+
+	fact *Handles
+	// gos holds, for each result that is a handle, the go statements that
+	// start the goroutines dropping it abandons.
+	gos [][]*ssa.Go
+	// makes holds, for each channel result, its make.
+	makes []*ssa.MakeChan
+	// sends holds, for each SendOnce result, the goroutine's send.
+	sends []*ssa.Send
+}
+
+// summaryOf returns the summary of fn, a function of this package, or nil
+// when none of its results is a handle.
+func (c *checker) summaryOf(fn *ssa.Function) *summary {
+	if s, ok := c.sums[fn]; ok {
+		return s
+	}
+	c.sums[fn] = nil // recursion guard
+	s := c.summarize(fn)
+	c.sums[fn] = s
+	return s
+}
+
+func (c *checker) summarize(fn *ssa.Function) *summary {
+	n := fn.Signature.Results().Len()
+	if n == 0 || len(fn.Blocks) == 0 || !c.hasGo || !mayHandle(fn.Signature.Results()) {
+		return nil
+	}
+	s := &summary{
+		rangeclose: c.rangeclose,
+		fact:       &Handles{Results: make([]Kind, n)},
+		gos:        make([][]*ssa.Go, n),
+		makes:      make([]*ssa.MakeChan, n),
+		sends:      make([]*ssa.Send, n),
+	}
+	for i, o := range returnOrigins(fn, n) {
+		switch o := o.(type) {
+		case *ssa.MakeChan:
+			s.chanResult(fn, i, o)
+		case *ssa.MakeClosure:
+			s.stopClosure(fn, i, o)
+		case *ssa.Extract:
+			if ctx := backgroundContext(o); ctx != nil {
+				s.stopCancel(fn, i, o, ctx, nil)
+			}
+		}
+	}
+	if !s.fact.any() {
+		return nil
+	}
+	return s
+}
+
+// mayHandle reports whether some result is a channel or a function.
+func mayHandle(results *types.Tuple) bool {
+	for v := range results.Variables() {
+		switch v.Type().Underlying().(type) {
+		case *types.Chan, *types.Signature:
+			return true
+		}
+	}
+	return false
+}
+
+// returnOrigins returns, for each result of fn, the value every return
+// statement returns there (ignoring nils), or nil when they differ or the
+// value cannot be traced.
+func returnOrigins(fn *ssa.Function, n int) []ssa.Value {
+	origins := make([]ssa.Value, n)
+	conflict := make([]bool, n)
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != n {
+			continue
+		}
+		for i, v := range ret.Results {
+			o := origin(v)
+			if isNil(o) {
+				continue
+			}
+			if origins[i] != nil && origins[i] != o {
+				conflict[i] = true
+			}
+			origins[i] = o
+		}
+	}
+	for i := range origins {
+		if conflict[i] {
+			origins[i] = nil
+		}
+	}
+	return origins
+}
+
+// origin returns the value v was made from, looking through conversions
+// and local variables that are assigned once.
+func origin(v ssa.Value) ssa.Value {
+	for range 16 {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.MultiConvert:
+			v = x.X
+		case *ssa.UnOp:
+			stored := storedValue(x.X)
+			if stored == nil {
+				return v
+			}
+			v = stored
+		case *ssa.Alloc:
+			stored := storedValue(x)
+			if stored == nil {
+				return v
+			}
+			v = stored
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// storedValue returns the one non-nil value stored in the local variable
+// p, or nil.
+func storedValue(p ssa.Value) ssa.Value {
+	alloc, ok := p.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var val ssa.Value
+	for _, instr := range *alloc.Referrers() {
+		st, ok := instr.(*ssa.Store)
+		if !ok || st.Addr != alloc || isNil(st.Val) {
+			continue
+		}
+		if val != nil && val != st.Val {
+			return nil
+		}
+		val = st.Val
+	}
+	return val
+}
+
+func isNil(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}
+
+// chanResult classifies result i of fn, the channel made by mk.
+func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
+	f := newFlow(fn, false)
+	f.value(mk, starter)
+	if f.failed || f.selectSend || len(f.recvs) > 0 || len(f.sends) == 0 || len(f.stopFns) > 0 ||
+		f.closes[starter]+f.closes[stopper] > 0 || slices.ContainsFunc(f.returned, func(j int) bool { return j != i }) ||
+		s.rangeclose.ownsAny(f.roots) {
+		return
+	}
+	size, ok := constInt(mk.Size)
+	if !ok || (size > 0 && mustSends(f) <= size) {
+		return // the sends fit in the buffer: they cannot block
+	}
+	s.fact.Results[i] = SendMany
+	if size == 0 && sendsOnce(f) {
+		s.fact.Results[i] = SendOnce
+		s.sends[i] = f.sends[0]
+	}
+	s.makes[i] = mk
+	for _, root := range sortedRoots(f.roots) {
+		s.gos[i] = append(s.gos[i], f.roots[root]...)
+	}
+}
+
+func constInt(v ssa.Value) (int64, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c.Value)
+}
+
+// mustSends counts the sends that every run of a goroutine performs: those
+// that lie on no cycle and dominate every return of the goroutine's
+// function.
+func mustSends(f *flow) int64 {
+	var n int64
+	for _, s := range f.sends {
+		fn := s.Parent()
+		if _, ok := f.roots[fn]; ok && !ssautil.InLoop(s.Block()) && dominatesReturns(s.Block()) {
+			n++
+		}
+	}
+	return n
+}
+
+func dominatesReturns(b *ssa.BasicBlock) bool {
+	for _, x := range b.Parent().Blocks {
+		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok && !b.Dominates(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// sendsOnce reports whether one goroutine, started once, sends exactly one
+// value: one receive then releases it.
+func sendsOnce(f *flow) bool {
+	if len(f.sends) != 1 || len(f.roots) != 1 {
+		return false
+	}
+	send := f.sends[0]
+	gos, ok := f.roots[send.Parent()]
+	return ok && len(gos) == 1 && !ssautil.InLoop(gos[0].Block()) && !ssautil.InLoop(send.Block())
+}
+
+// stopClosure classifies result i of fn, the closure made by mc: it is a
+// stop function if calling it is the only way to end a goroutine fn starts,
+// by closing a channel or cancelling a context that goroutine waits for.
+func (s *summary) stopClosure(fn *ssa.Function, i int, mc *ssa.MakeClosure) {
+	stopFn := mc.Fn.(*ssa.Function)
+	for _, b := range mc.Bindings {
+		switch o := origin(b).(type) {
+		case *ssa.MakeChan:
+			s.stopChan(fn, i, o, stopFn)
+		case *ssa.Extract:
+			if ctx := backgroundContext(o); ctx != nil {
+				s.stopCancel(fn, i, o, ctx, stopFn)
+			}
+		}
+	}
+}
+
+// stopChan classifies the channel mk, which the stop function stopFn
+// (returned as result i) may close.
+func (s *summary) stopChan(fn *ssa.Function, i int, mk *ssa.MakeChan, stopFn *ssa.Function) {
+	f := newFlow(fn, false)
+	f.value(mk, starter)
+	if j, ok := f.stopFns[stopFn]; f.failed || !ok || j != i || len(f.returned) > 0 ||
+		len(f.sends) > 0 || f.selectSend || f.closes[starter]+f.closes[goroutine] > 0 || f.closes[stopper] == 0 {
+		return
+	}
+	s.setStop(i, f.abandoned(s.rangeclose))
+}
+
+// stopCancel classifies cancel, the cancel function of ctx, a context
+// derived from context.Background: result i of fn is cancel itself (when
+// stopFn is nil) or stopFn, a closure calling it.
+func (s *summary) stopCancel(fn *ssa.Function, i int, cancel, ctx ssa.Value, stopFn *ssa.Function) {
+	f := newFlow(fn, false)
+	f.value(cancel, starter)
+	if f.failed || f.calls[starter]+f.calls[goroutine] > 0 {
+		return
+	}
+	if stopFn == nil {
+		if len(f.returned) == 0 || slices.ContainsFunc(f.returned, func(j int) bool { return j != i }) || len(f.stopFns) > 0 {
+			return
+		}
+	} else if j, ok := f.stopFns[stopFn]; !ok || j != i || f.calls[stopper] == 0 || len(f.returned) > 0 {
+		return
+	}
+	done := newFlow(fn, true)
+	done.value(ctx, starter)
+	if done.failed {
+		return
+	}
+	s.setStop(i, done.abandoned(s.rangeclose))
+}
+
+func (s *summary) setStop(i int, gos []*ssa.Go) {
+	if len(gos) == 0 {
+		return
+	}
+	s.fact.Results[i] = Stop
+	s.gos[i] = append(s.gos[i], gos...)
+}
+
+// backgroundContext returns the context of a context.WithCancel (or
+// WithCancelCause) call on context.Background() or context.TODO(), when
+// cancel is that call's cancel function. Only the cancel function can end
+// such a context.
+func backgroundContext(cancel *ssa.Extract) ssa.Value {
+	call, ok := cancel.Tuple.(*ssa.Call)
+	if !ok || cancel.Index != 1 || !isFunc(call.Call.StaticCallee(), "context", "WithCancel", "WithCancelCause") {
+		return nil
+	}
+	parent, ok := call.Call.Args[0].(*ssa.Call)
+	if !ok || !isFunc(parent.Call.StaticCallee(), "context", "Background", "TODO") {
+		return nil
+	}
+	for _, ref := range *call.Referrers() {
+		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
+			return ext
+		}
+	}
+	return nil
+}
+
+// isFunc reports whether fn is the package-level function pkg.name for
+// one of names.
+func isFunc(fn *ssa.Function, pkg string, names ...string) bool {
+	if fn == nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	return ok && obj.Pkg() != nil && obj.Pkg().Path() == pkg && slices.Contains(names, obj.Name())
+}
+
+// abandoned returns the go statements starting goroutines that can end
+// only after receiving from the value (a channel that nobody sends on, or
+// a context's Done channel): once it is never closed, they run forever.
+// Goroutines that rangeclose reports never end anyway, and are left out.
+func (f *flow) abandoned(rf *rangecloseFindings) []*ssa.Go {
+	var gos []*ssa.Go
+	for _, root := range sortedRoots(f.roots) {
+		if rf.funcs[root] {
+			continue
+		}
+		st := stops{edges: make(map[edge]bool)}
+		instrs := make(map[ssa.Instruction]bool)
+		for _, r := range f.recvs {
+			if r.Parent() != root {
+				continue
+			}
+			if sel, ok := r.(*ssa.Select); ok {
+				for _, e := range selectCaseEdges(sel, f.seen) {
+					st.edges[e] = true
+				}
+				continue
+			}
+			instrs[r] = true
+		}
+		if len(instrs)+len(st.edges) == 0 {
+			continue
+		}
+		st.instr = func(instr ssa.Instruction) bool { return instrs[instr] }
+		if exitFrom(root, nil, st) == nil {
+			gos = append(gos, f.roots[root]...)
+		}
+	}
+	return gos
+}
+
+// selectCaseEdges returns the edges into the bodies of the cases of sel
+// that receive from a value seen by the flow.
+func selectCaseEdges(sel *ssa.Select, seen map[flowKey]bool) []edge {
+	var edges []edge
+	for k, st := range sel.States {
+		if st.Dir == types.RecvOnly && (seen[flowKey{st.Chan, goroutine}]) {
+			if e, ok := selectCaseEdge(sel, k); ok {
+				edges = append(edges, e)
+			}
+		}
+	}
+	return edges
+}
+
+// selectCaseEdge returns the edge into the body of the k-th case of sel
+// (taken when the select chose that case), if it can be found.
+func selectCaseEdge(sel *ssa.Select, k int) (edge, bool) {
+	for _, ref := range *sel.Referrers() {
+		ext, ok := ref.(*ssa.Extract)
+		if !ok || ext.Index != 0 {
+			continue
+		}
+		for _, use := range *ext.Referrers() {
+			cmp, ok := use.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL || cmp.X != ext {
+				continue
+			}
+			if c, ok := constInt(cmp.Y); !ok || c != int64(k) {
+				continue
+			}
+			if iff := onlyIf(cmp); iff != nil {
+				return ifEdge(iff, true), true
+			}
+		}
+	}
+	return edge{}, false
+}
+
+// sortedRoots returns the goroutine functions of roots in source order.
+func sortedRoots(roots map[*ssa.Function][]*ssa.Go) []*ssa.Function {
+	fns := make([]*ssa.Function, 0, len(roots))
+	for fn := range roots {
+		fns = append(fns, fn)
+	}
+	slices.SortFunc(fns, func(a, b *ssa.Function) int { return int(a.Pos() - b.Pos()) })
+	return fns
+}
