@@ -7,6 +7,8 @@ Usage:
 
 	leakvet [flags] packages
 	go vet -vettool=$(command -v leakvet) [flags] packages
+	leakvet -format=sarif [analyzer flags] packages
+	leakvet lsp [analyzer flags]
 	leakvet help [analyzer]
 
 Run standalone, leakvet loads the packages named by the go list patterns
@@ -33,6 +35,21 @@ failed. With -c N, each finding is followed by its source line and N
 lines of context. With -fix, the suggested fixes are applied to the
 files; with -fix -diff, they are printed as a unified diff instead.
 
+With -format=sarif (standalone only), findings are written to stdout as
+a SARIF 2.1.0 log for code scanning services: one rule per analyzer, one
+result per finding, with its region, related locations and fixes.
+-format=json is -json, and -format=text the default.
+
+"leakvet lsp" is a Language Server Protocol server for editors, on stdin
+and stdout: it runs go vet with this binary on the package of each Go
+file opened or saved, publishes the findings as diagnostics, and offers
+their fixes as quick-fix code actions.
+
+A finding is silenced by a comment on its line or the line above,
+"//leakvet:ignore NAME reason", where NAME is an analyzer, a
+comma-separated list of them, or "all", and the reason is required. The
+ignoredirective analyzer reports malformed directives.
+
 # Exit codes
 
 Standalone:
@@ -43,8 +60,14 @@ Standalone:
 	2  a bad command line: unknown flag or invalid flag value
 	3  findings, and no error
 
-With -json, or with -fix (and -diff), the exit code is 0 even when there
-are findings; it is 1 when a package could not be loaded or type-checked.
+With -json, -format=sarif, or -fix (and -diff), the exit code is 0 even
+when there are findings; it is 1 when a package could not be loaded or
+type-checked (with -format=sarif, the log is still written and records
+the errors).
+
+"leakvet lsp" exits 0 after the editor's shutdown request and exit
+notification, 1 when the connection ends without them, and 2 for a bad
+flag.
 
 Under go vet, the exit code is the go command's: 0 when there are no
 findings, 1 when there are findings or a package could not be built, 2

@@ -145,6 +145,12 @@ func TestEndToEnd(t *testing.T) {
 		{"nonexistent directory tree", seed, []string{"./nosuchdir/..."}, 1, "nosuchdir"},
 		{"pattern matching no packages", seed, []string{"nosuch/..."}, 1, "matched no packages"},
 		{"type error", typeerror, []string{"./..."}, 1, `cannot use "one"`},
+		{"unknown format", seed, []string{"-format=xml", "./..."}, 2, `"xml"`},
+		{"format without value", seed, []string{"-format"}, 2, "-format"},
+		{"sarif with unknown flag", seed, []string{"-format=sarif", "-nosuch", "./..."}, 2, "-nosuch"},
+		{"sarif without packages", seed, []string{"-format=sarif"}, 2, "no packages"},
+		{"lsp with unknown flag", seed, []string{"lsp", "-nosuch"}, 2, "-nosuch"},
+		{"lsp with arguments", seed, []string{"lsp", "./..."}, 2, "./..."},
 	} {
 		t.Run("bad input/"+tc.name, func(t *testing.T) {
 			r := e.run(t, tc.dir, e.bin, tc.args...)

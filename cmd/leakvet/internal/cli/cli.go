@@ -47,11 +47,35 @@ const childEnv = "LEAKVET_CLI_CHILD"
 // is the manual printed by "-h".
 func Main(doc string, analyzers ...*analysis.Analyzer) {
 	args := os.Args[1:]
+	if len(args) > 0 && args[0] == "lsp" {
+		os.Exit(serveLSP(args[1:], analyzers))
+	}
 	vet := len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
-	if vet || os.Getenv(childEnv) == "1" {
+	if vet {
 		run(doc, analyzers, args)
 	}
+	if os.Getenv(childEnv) == "1" {
+		runStandalone(doc, analyzers, args)
+	}
 	os.Exit(supervise(args, analyzers))
+}
+
+// runStandalone handles -format, then calls [run]. It does not return.
+func runStandalone(doc string, analyzers []*analysis.Analyzer, args []string) {
+	prog := filepath.Base(os.Args[0])
+	format, args, err := cutFormat(args)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v (run '%s -h' for usage)\n", prog, err, prog)
+		os.Exit(2)
+	}
+	switch format {
+	case "sarif":
+		os.Exit(runSARIF(prog, analyzers, args))
+	case "json":
+		args = append([]string{"-json"}, args...)
+	}
+	os.Args = append(os.Args[:1], args...)
+	run(doc, analyzers, args)
 }
 
 // run calls multichecker.Main after installing the usage and help
@@ -130,6 +154,7 @@ func usage(w io.Writer, prog, doc string, analyzers []*analysis.Analyzer) {
 		}
 		fs.Var(f.Value, f.Name, f.Usage)
 	})
+	fs.String("format", "text", formatUsage)
 	fs.PrintDefaults()
 }
 
