@@ -88,8 +88,9 @@
 //     receive from it or send on it.
 //   - The channel is closed anywhere: a send then panics rather than
 //     blocks, which is a different bug, and a receive returns at once.
-//   - Receives happen in a loop, in another goroutine, or through calls,
-//     so their number is unknown; likewise sends in a loop, sends from
+//   - Receives happen in a loop, in another goroutine, or through calls
+//     (other than calls of a helper of this package that receives a fixed
+//     number of values on every path), so their number is unknown; likewise sends in a loop, sends from
 //     goroutines started by more than one go statement, and goroutines
 //     started by a helper rather than by the function that makes the
 //     channel. These are documented false negatives in the corpus.

@@ -40,7 +40,7 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	if s == nil || c.reported[s.g] {
 		return
 	}
-	weight, ours, ok := receiveWeights(ch, parent)
+	weight, ours, ok := c.receiveWeights(ch, parent)
 	if !ok {
 		return
 	}
@@ -210,15 +210,22 @@ type weights struct {
 func (w *weights) block(b *ssa.BasicBlock) int { return w.blocks[b] }
 
 // receiveWeights returns the receives from ch in parent as path weights,
-// and the select cases that receive from it. It fails when a receive
-// happens elsewhere or in a way whose count is unknown: in a loop, in
-// another goroutine, or through a call.
-func receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*weights, map[*ssa.Select]map[int]bool, bool) {
+// and the select cases that receive from it. A call of a helper of this
+// package that always receives a known number of values counts as those
+// receives. It fails when a receive happens elsewhere or in a way whose
+// count is unknown: in a loop, in another goroutine, or through another
+// kind of call.
+func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*weights, map[*ssa.Select]map[int]bool, bool) {
 	w := &weights{blocks: map[*ssa.BasicBlock]int{}, instr: map[ssa.Instruction]int{}}
 	ours := map[*ssa.Select]map[int]bool{}
+	helpers := map[*ssa.Function][]ssa.Instruction{}
 	for _, r := range ch.Recvs {
-		if r.Go != nil || r.Instr.Parent() != parent || inLoop(r.Instr) {
+		if r.Go != nil || inLoop(r.Instr) {
 			return nil, nil, false
+		}
+		if r.Instr.Parent() != parent {
+			helpers[r.Instr.Parent()] = append(helpers[r.Instr.Parent()], r.Instr)
+			continue
 		}
 		switch instr := r.Instr.(type) {
 		case *ssa.UnOp:
@@ -243,7 +250,73 @@ func receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*weights, map[*
 			return nil, nil, false // a call: the count is unknown
 		}
 	}
+	for h, recvs := range helpers {
+		n := alwaysReceives(h, recvs, ch)
+		if n <= 0 {
+			return nil, nil, false
+		}
+		calls := callsPassing(parent, h, ch)
+		if len(calls) == 0 {
+			return nil, nil, false // reached some other way
+		}
+		for _, call := range calls {
+			if inLoop(call) {
+				return nil, nil, false
+			}
+			w.blocks[call.Block()] += n
+			w.instr[call] += n
+		}
+	}
 	return w, ours, true
+}
+
+// alwaysReceives returns how many values h receives from ch on every run,
+// when recvs, its receives, are plain receives outside loops that each
+// run before every return of h and h does nothing else with ch; and 0
+// otherwise.
+func alwaysReceives(h *ssa.Function, recvs []ssa.Instruction, ch *chanflow.Channel) int {
+	for _, s := range ch.Sends {
+		if s.Instr.Parent() == h {
+			return 0
+		}
+	}
+	for _, cl := range ch.Closes {
+		if cl.Instr.Parent() == h {
+			return 0
+		}
+	}
+	for _, r := range recvs {
+		if _, ok := r.(*ssa.UnOp); !ok {
+			return 0
+		}
+		for _, b := range h.Blocks {
+			if _, ret := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ret && !r.Block().Dominates(b) {
+				return 0
+			}
+		}
+	}
+	return len(recvs)
+}
+
+// callsPassing returns the calls in fn of the function h with an alias of
+// ch among their arguments.
+func callsPassing(fn, h *ssa.Function, ch *chanflow.Channel) []ssa.CallInstruction {
+	var calls []ssa.CallInstruction
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok || call.Common().StaticCallee() != h {
+				continue
+			}
+			for _, a := range call.Common().Args {
+				if ch.Aliases[a] {
+					calls = append(calls, call)
+					break
+				}
+			}
+		}
+	}
+	return calls
 }
 
 // reportSenders reports the blocked send of the goroutines s.
