@@ -35,6 +35,17 @@ func reachableFrom(seeds []*ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.Ba
 	return seen
 }
 
+// MaxBlocks bounds the size of the functions leakvet analyses. The path
+// searches are linear in a function's blocks, but a function is searched
+// once per channel operation in it, so a pathological function (a
+// generated state machine with thousands of branches) could cost time
+// quadratic in its size. Larger functions are treated as unknown, and
+// unknown means silence.
+const MaxBlocks = 3000
+
+// TooBig reports whether fn is beyond MaxBlocks.
+func TooBig(fn *ssa.Function) bool { return fn != nil && len(fn.Blocks) > MaxBlocks }
+
 // Succs and Preds are the usual directions for Reachable.
 func Succs(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }
 func Preds(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Preds }

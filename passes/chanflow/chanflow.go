@@ -2,7 +2,6 @@ package chanflow
 
 import (
 	_ "embed"
-	"fmt"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -198,25 +197,26 @@ func run(pass *analysis.Pass) (_ any, err error) {
 
 	// A bug here must not crash the whole vet run with a stack trace:
 	// turn it into an error that names the function being analysed.
-	var current *ssa.Function
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error while analysing %s: %v", current, r)
-		}
-	}()
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 
 	// Summaries first: they are facts for other packages, and they do not
 	// depend on this package's make sites.
 	for _, fn := range in.SrcFuncs {
-		current = fn
+		current = fn.String()
 		a.exportSummary(fn)
 	}
 
 	for _, fn := range in.SrcFuncs {
-		current = fn
+		current = fn.String()
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if mk, ok := instr.(*ssa.MakeChan); ok {
+				mk, ok := instr.(*ssa.MakeChan)
+				switch {
+				case !ok:
+				case ssautil.TooBig(fn):
+					res.Channels = append(res.Channels, &Channel{Make: mk, Escaped: true})
+				default:
 					res.Channels = append(res.Channels, a.channel(mk))
 				}
 			}
@@ -250,6 +250,10 @@ func (a *state) exportSummary(fn *ssa.Function) {
 			continue
 		}
 		any = true
+		if ssautil.TooBig(fn) {
+			uses[i] = Escapes
+			continue
+		}
 		uses[i] = a.paramUse(fn, i)
 	}
 	if any {

@@ -86,6 +86,10 @@ func (w *walk) visit(v ssa.Value, ctx *ssa.Go) bool {
 	if w.seen[k] {
 		return false
 	}
+	if ssautil.TooBig(v.Parent()) {
+		w.escaped = true // beyond the size budget: unknown
+		return false
+	}
 	w.seen[k] = true
 	w.budget--
 	if w.budget < 0 {

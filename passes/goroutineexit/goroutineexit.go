@@ -42,7 +42,9 @@ type checker struct {
 	diags    []analysis.Diagnostic
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass) (_ any, err error) {
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	flow := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
 	if len(flow.Channels) == 0 && !hasGoStmt(pass) {
 		return nil, nil
@@ -54,12 +56,14 @@ func run(pass *analysis.Pass) (any, error) {
 		reported: make(map[*ssa.Go]bool),
 	}
 	for _, ch := range flow.Channels {
+		current = ch.Make.Parent().String()
 		if ch.Escaped || ch.ProcessLifetime || len(ch.Ranges) > 0 {
 			continue // unknown, intended, or rangeclose's to judge
 		}
 		c.forgottenSender(ch)
 		c.abandonedReceiver(ch)
 	}
+	current = ""
 	c.noExit()
 
 	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })

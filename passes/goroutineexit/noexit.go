@@ -19,7 +19,7 @@ import (
 // waits only on channels abandoned by the function that started it.
 func (c *checker) noExit() {
 	for _, fn := range c.flow.SSA().SrcFuncs {
-		if ssautil.IsProcessLifetime(fn) {
+		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -29,7 +29,7 @@ func (c *checker) noExit() {
 					continue
 				}
 				body := ssautil.GoroutineFunc(g)
-				if body == nil || body.Pkg != fn.Pkg {
+				if body == nil || body.Pkg != fn.Pkg || ssautil.TooBig(body) {
 					continue
 				}
 				if !c.blocksOnNothing(g, body) {

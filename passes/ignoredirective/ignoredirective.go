@@ -22,8 +22,11 @@ var Analyzer = &analysis.Analyzer{
 	Run:  run,
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass) (_ any, err error) {
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	for _, f := range pass.Files {
+		current = pass.Fset.File(f.Pos()).Name()
 		for _, d := range suppress.Directives(pass.Fset, f) {
 			if d.Problem != "" {
 				pass.Report(analysis.Diagnostic{

@@ -2,7 +2,6 @@ package lostsignal
 
 import (
 	_ "embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -72,19 +71,15 @@ func run(pass *analysis.Pass) (_ any, err error) {
 
 	// A bug here must not crash the whole vet run: turn it into an error
 	// that names the function being analysed.
-	var current *ssa.Function
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error while analysing %s: %v", current, r)
-		}
-	}()
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	for _, fn := range in.SrcFuncs {
-		current = fn
+		current = fn.String()
 		c.exportFact(fn)
 	}
 	for _, fn := range in.SrcFuncs {
-		current = fn
-		if ssautil.IsProcessLifetime(fn) {
+		current = fn.String()
+		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
 			continue
 		}
 		if sc.hasGo || sc.callsStarters {
@@ -107,7 +102,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 // read directly.)
 func (c *checker) exportFact(fn *ssa.Function) {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo {
+	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo || ssautil.TooBig(fn) {
 		return
 	}
 	if s := c.summaryOf(fn); s != nil {

@@ -33,6 +33,9 @@ func (c *checker) summaryOf(fn *ssa.Function) *summary {
 		return s
 	}
 	c.sums[fn] = nil // recursion guard
+	if ssautil.TooBig(fn) {
+		return nil // beyond the size budget: unknown
+	}
 	s := c.summarize(fn)
 	c.sums[fn] = s
 	return s

@@ -40,12 +40,15 @@ type finding struct {
 	fix   *analysis.SuggestedFix
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass) (_ any, err error) {
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	flow := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
 
 	var order []token.Pos
 	findings := make(map[token.Pos]*finding)
 	for _, ch := range flow.Channels {
+		current = ch.Make.Parent().String()
 		if !neverEnds(ch) {
 			continue
 		}
