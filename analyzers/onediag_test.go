@@ -42,7 +42,9 @@ func TestOneLeakOneDiagnostic(t *testing.T) {
 	if n := packages.PrintErrors(pkgs); n > 0 {
 		t.Fatalf("%d errors loading the corpora", n)
 	}
-	graph, err := checker.Analyze(analyzers.Suite, pkgs, nil)
+	// SanityCheck also checks that every fact encodes, deterministically:
+	// Bazel nogo and go vet carry facts between processes.
+	graph, err := checker.Analyze(analyzers.Suite, pkgs, &checker.Options{SanityCheck: true})
 	if err != nil {
 		t.Fatal(err)
 	}
