@@ -98,6 +98,11 @@ type Channel struct {
 	Escaped bool
 	// Closed is set when some alias of the channel may be closed.
 	Closed bool
+	// Returned is set when the channel is returned by the function that
+	// makes it (or a function it is passed to) and was followed into the
+	// callers: whoever drops it there is the one to blame, which is
+	// lostsignal's finding.
+	Returned bool
 	// ProcessLifetime is set when the channel is made in main.main or an
 	// init function (or a closure inside one): it lives as long as the
 	// process.
@@ -323,6 +328,7 @@ func (a *state) channel(mk *ssa.MakeChan) *Channel {
 		Make:            mk,
 		Escaped:         w.escaped,
 		Closed:          w.closed,
+		Returned:        w.returned,
 		ProcessLifetime: ssautil.IsProcessLifetime(mk.Parent()),
 		Ranges:          w.ranges,
 		Sends:           w.sends,

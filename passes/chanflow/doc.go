@@ -14,8 +14,10 @@
 // sends, receives, range loops that end only when the channel is closed,
 // and closes. When the channel reaches code the analysis cannot see (a
 // global, an interface, a dynamic call, another channel, a map or slice,
-// an exported field, a return value) it is marked as escaped: anyone may
-// then close it or receive from it, and the passes stay silent.
+// an exported field, the result of an exported function or a method) it is
+// marked as escaped: anyone may then close it or receive from it, and the
+// passes stay silent. A channel returned by an unexported function that is
+// only ever called directly is followed into its callers.
 //
 // Calls into other packages are seen through facts: for every function
 // with channel parameters, chanflow exports a summary saying, for each

@@ -23,7 +23,10 @@ type state struct {
 
 	fieldRefs map[fieldKey][]ssa.Value // lazily built
 	goSites   map[*ssa.Function][]*ssa.Go
-	returns   map[*ssa.Function]map[*ssa.BasicBlock]bool
+
+	callers     map[*ssa.Function][]*ssa.Call // lazily built
+	fnValueUsed map[*ssa.Function]bool
+	returns     map[*ssa.Function]map[*ssa.BasicBlock]bool
 }
 
 type paramKey struct {
@@ -48,12 +51,13 @@ func newAnalysis(pass *analysis.Pass, in *buildssa.SSA) *state {
 
 // walk follows one channel through its aliases.
 type walk struct {
-	a       *state
-	budget  int
-	seen    map[walkKey]bool
-	fields  map[fieldKey]bool
-	escaped bool
-	closed  bool
+	a        *state
+	budget   int
+	seen     map[walkKey]bool
+	fields   map[fieldKey]bool
+	escaped  bool
+	closed   bool
+	returned bool
 
 	receives bool
 	ranges   []*Range
@@ -168,13 +172,94 @@ func (w *walk) chanUse(v ssa.Value, instr ssa.Instruction, ctx *ssa.Go) {
 		w.captured(instr, v, ctx)
 	case ssa.CallInstruction:
 		w.passed(instr, v, ctx)
+	case *ssa.Return:
+		w.intoCallers(instr, v)
 	case *ssa.BinOp:
 		// Comparisons (ch == nil) do nothing to the channel.
 	case *ssa.DebugRef:
 	default:
-		// MakeInterface, Return, MapUpdate, Slice, Field of a composite,
+		// MakeInterface, MapUpdate, Slice, Field of a composite,
 		// and anything else we do not model.
 		w.escaped = true
+	}
+}
+
+// intoCallers follows v, returned by ret, into the callers of its function,
+// when they are all known: the function is an unexported package-level
+// function (not a method, which an interface may call) that is only ever
+// called directly. Otherwise the channel escapes.
+func (w *walk) intoCallers(ret *ssa.Return, v ssa.Value) {
+	fn := ret.Parent()
+	calls, ok := w.a.directCalls(fn)
+	if !ok {
+		w.escaped = true
+		return
+	}
+	w.returned = true
+	for i, r := range ret.Results {
+		if r != v {
+			continue
+		}
+		for _, call := range calls {
+			if fn.Signature.Results().Len() == 1 {
+				w.chanValue(call, nil)
+				continue
+			}
+			for _, ref := range *call.Referrers() {
+				if ext, ok := ref.(*ssa.Extract); ok && ext.Index == i {
+					w.chanValue(ext, nil)
+				}
+			}
+		}
+	}
+}
+
+// directCalls returns the calls of fn in the package, when fn is an
+// unexported package-level function whose every use is a direct call
+// (not a go or defer statement, which drop the result, nor a function
+// value, which may be called from anywhere).
+func (a *state) directCalls(fn *ssa.Function) ([]*ssa.Call, bool) {
+	obj := fn.Object()
+	if obj == nil || obj.Exported() || fn.Parent() != nil || fn.Signature.Recv() != nil || !a.inPackage(fn) {
+		return nil, false
+	}
+	if a.callers == nil {
+		a.indexCallers()
+	}
+	if a.fnValueUsed[fn] {
+		return nil, false
+	}
+	return a.callers[fn], true
+}
+
+// indexCallers records, for every function of the package, its direct
+// calls and whether it is used in any other way.
+func (a *state) indexCallers() {
+	a.callers = make(map[*ssa.Function][]*ssa.Call)
+	a.fnValueUsed = make(map[*ssa.Function]bool)
+	for _, f := range a.ssa.SrcFuncs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				var ops []*ssa.Value
+				if call, ok := instr.(*ssa.Call); ok && !call.Call.IsInvoke() {
+					if callee, ok := call.Call.Value.(*ssa.Function); ok {
+						a.callers[callee] = append(a.callers[callee], call)
+						ops = instr.Operands(ops)[1:] // the callee is not a value use
+					}
+				}
+				if ops == nil {
+					ops = instr.Operands(ops)
+				}
+				for _, op := range ops {
+					if op == nil {
+						continue
+					}
+					if callee, ok := (*op).(*ssa.Function); ok {
+						a.fnValueUsed[callee] = true
+					}
+				}
+			}
+		}
 	}
 }
 

@@ -57,8 +57,8 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	}
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
-		if ch.Escaped || ch.ProcessLifetime || len(ch.Ranges) > 0 {
-			continue // unknown, intended, or rangeclose's to judge
+		if ch.Escaped || ch.ProcessLifetime || len(ch.Ranges) > 0 || ch.Returned {
+			continue // unknown, intended, rangeclose's or lostsignal's to judge
 		}
 		c.forgottenSender(ch)
 		c.abandonedReceiver(ch)

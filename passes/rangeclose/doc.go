@@ -68,9 +68,12 @@
 //   - The channel escapes to code the analyzer cannot follow: a global
 //     variable, an interface, a function value of unknown origin, another
 //     channel, a map, slice or array, an exported struct field,
-//     reflection, or a function result. Returning the channel is such an
-//     escape, so a generator function that forgets to close the channel it
-//     returns is a known false negative.
+//     reflection, or the result of a function whose callers it cannot all
+//     see (an exported function or a method). A generator that is an
+//     unexported function, called directly, is followed into its callers,
+//     and "for p := range primesBelow(12)" is reported as a range over the
+//     channel returned by primesBelow(12); an exported generator that
+//     forgets to close its channel is a known false negative.
 //   - The loop has another way out: a return, a break or goto that leaves
 //     the loop, or runtime.Goexit. Such loops end on a sentinel value or a
 //     condition of their own. A continue, a break that only leaves an

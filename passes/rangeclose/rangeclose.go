@@ -3,6 +3,7 @@ package rangeclose
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -147,10 +148,15 @@ func (s *source) diagnostic(f *finding) analysis.Diagnostic {
 	r := f.rng
 	pos := r.Pos()
 	var what, loop string
-	if r.Recv != nil {
+	switch call, isCall := ast.Unparen(s.ChanExpr(pos)).(*ast.CallExpr); {
+	case r.Recv != nil && isCall:
+		// A generator's result: name the channel by the call.
+		loop = fmt.Sprintf("range over the channel returned by %s", analysisutil.ExprText(call, ""))
+		what = "it"
+	case r.Recv != nil:
 		what = s.ChanText(pos, "channel")
 		loop = fmt.Sprintf("range over channel %s", what)
-	} else {
+	default:
 		what = s.argText(r)
 		loop = fmt.Sprintf("range over channel %s in %s", what, funcName(r.Callee))
 	}
@@ -183,11 +189,11 @@ func (s *source) diagnostic(f *finding) analysis.Diagnostic {
 		URL:      docURL,
 	}
 	for _, mk := range f.makes {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: mk.Pos(), Message: what + " is made here and never closed"})
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: mk.Pos(), Message: s.MadeName(mk.Pos(), "the channel") + " is made here and never closed"})
 	}
 	for _, g := range f.gos {
 		if g.Pos() != pos {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine that ranges over " + what + " is started here"})
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine that ranges over the channel is started here"})
 		}
 	}
 	if f.fix != nil {
