@@ -65,7 +65,13 @@
 //
 // The search follows the SSA control-flow graph; a call of a function of
 // this package that waits for the group counts as a wait, and the branch
-// taken when TryGo reports false starts nothing.
+// taken when TryGo reports false starts nothing. Only a return that no
+// waiting path also reaches is reported (an early return between the
+// spawn and the Wait): when the path that skips the Wait merely skips a
+// conditional Wait ("if !waited { wg.Wait() }") and goes on to the return
+// the waiting paths use, whether its condition can really be false there
+// depends on other conditions the analysis does not relate, and it stays
+// silent. The same rule applies to exec.Cmd below.
 //
 // exec.Cmd.Start without Wait (category cmdwait). A process started by
 // (*exec.Cmd).Start is reaped only by Wait (or by Wait on cmd.Process);

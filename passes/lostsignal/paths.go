@@ -33,6 +33,12 @@ func ifEdge(iff *ssa.If, cond bool) edge {
 // there is none. Among several, it prefers the one earliest in the source,
 // so that messages are stable.
 func exitFrom(fn *ssa.Function, from ssa.Instruction, st stops) ssa.Instruction {
+	return earliest(exitsFrom(fn, from, st))
+}
+
+// exitsFrom returns every exit of fn reachable from the point just after
+// from (from fn's entry when from is nil) without passing a stop.
+func exitsFrom(fn *ssa.Function, from ssa.Instruction, st stops) []ssa.Instruction {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
@@ -65,7 +71,7 @@ func exitFrom(fn *ssa.Function, from ssa.Instruction, st stops) ssa.Instruction 
 		queue = queue[1:]
 		follow(b, 0)
 	}
-	return earliest(exits)
+	return exits
 }
 
 // scanBlock scans b from its i-th instruction. It returns the exit found,

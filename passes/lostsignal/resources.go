@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssautil"
 )
 
 // resourceKind is a kind of value that starts goroutines (or a process, or
@@ -177,11 +179,41 @@ func (c *checker) checkResource(fn *ssa.Function, v ssa.Value, k resourceKind) {
 		if !ok {
 			continue
 		}
-		if exit := exitFrom(fn, sp, st); exit != nil {
+		if exit := earliest(r.neverWaitingExits(exitsFrom(fn, sp, st))); exit != nil {
 			c.reportResource(r, sp, exit)
 			return
 		}
 	}
+}
+
+// neverWaitingExits keeps the exits that no path through a wait reaches.
+// An exit that some path reaches after waiting is one the function also
+// leaves by on its waiting paths: the path that skips the wait skips a
+// conditional wait, and whether its condition can really be false there
+// usually depends on other conditions the analysis does not relate (the
+// wait runs "if nothing was waited for yet"). Such an exit is not
+// reported; an exit that only non-waiting paths reach (an early return
+// between the spawn and the wait) is.
+func (r *resource) neverWaitingExits(exits []ssa.Instruction) []ssa.Instruction {
+	var afterWait map[*ssa.BasicBlock]bool
+	for w := range r.waits {
+		if w.Parent() != r.owner {
+			continue
+		}
+		if afterWait == nil {
+			afterWait = make(map[*ssa.BasicBlock]bool)
+		}
+		for b := range ssautil.Reachable(w.Block(), ssautil.Succs) {
+			afterWait[b] = true
+		}
+	}
+	var kept []ssa.Instruction
+	for _, e := range exits {
+		if !afterWait[e.Block()] {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }
 
 // spawnStops returns where paths from the spawn sp stop: at waits, and on
