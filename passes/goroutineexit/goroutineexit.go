@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/token"
+	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -130,10 +131,15 @@ func capacity(mk *ssa.MakeChan) (int, bool) {
 	return int(k), true
 }
 
-// giveUp describes where the path p leaves a select without taking one of
-// the cases in ours (the cases on the channel), or else where it returns.
-// It returns the description and the position to relate.
+// giveUp describes where the path p gives up on the channel: the last
+// select on the path that waits on the channel (one of the cases in ours)
+// and takes another case, since every select before it may still be
+// followed by a receive on other paths; or else the return it reaches. It
+// returns the description and the position to relate.
 func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string) (string, token.Pos) {
+	var last *ssa.Select
+	lastCase := 0
+	var lastBlock *ssa.BasicBlock
 	for i, b := range p.blocks {
 		for _, instr := range b.Instrs {
 			sel, ok := instr.(*ssa.Select)
@@ -142,26 +148,31 @@ func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string
 			}
 			cases := selectCases(sel)
 			for _, next := range p.blocks[i+1:] {
-				j, ok := cases[next]
-				if !ok {
-					continue
-				}
-				if ours[sel][j] {
+				if j, ok := cases[next]; ok {
+					if !ours[sel][j] {
+						last, lastCase, lastBlock = sel, j, next
+					}
 					break
 				}
-				if j < 0 {
-					return fmt.Sprintf("if the select at %s takes its default case, %s", c.src.Where(sel.Pos(), p.ret.Pos()), verb), next.Instrs[0].Pos()
-				}
-				st := sel.States[j]
-				what := c.src.ChanText(st.Pos, "another channel")
-				if st.Dir == 2 { // types.RecvOnly
-					what = "<-" + what
-				} else {
-					what += " <- …"
-				}
-				return fmt.Sprintf("if the select takes %s, %s", what, verb), st.Pos
 			}
 		}
+	}
+	if last != nil {
+		at := "the select"
+		if len(ours) > 1 {
+			at = "the select at " + c.src.Where(last.Pos(), p.ret.Pos())
+		}
+		if lastCase < 0 {
+			return fmt.Sprintf("if %s takes its default case, %s", at, verb), lastBlock.Instrs[0].Pos()
+		}
+		st := last.States[lastCase]
+		what := c.src.ChanText(st.Pos, "another channel")
+		if st.Dir == types.RecvOnly {
+			what = "<-" + what
+		} else {
+			what += " <- …"
+		}
+		return fmt.Sprintf("if %s takes %s, %s", at, what, verb), st.Pos
 	}
 	if p.ret.Pos().IsValid() {
 		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.ret.Pos(), p.ret.Pos()), verb), p.ret.Pos()
