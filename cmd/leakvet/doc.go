@@ -11,16 +11,22 @@ Usage:
 	leakvet lsp [analyzer flags]
 	leakvet help [analyzer]
 
-Run standalone, leakvet loads the packages named by the go list patterns
-(./... for a whole module), analyzes them together with their
-dependencies, and prints each finding on stderr as
+Run standalone, leakvet analyzes the packages named by the go list
+patterns (./... for a whole module) and prints each finding on stderr as
 "/abs/file.go:line:col: message", followed by one indented line per
 related position (where the channel was made, where the goroutine was
-started). Run by go vet, it analyzes one package at a time within the go
-command's build, so results are cached per package, and go vet prints the
-same lines with paths relative to the current directory. Both forms accept
-the flags listed below, except that go vet rejects -debug, -cpuprofile,
--memprofile and -trace.
+started). A plain run (patterns, with -json or analyzer flags at most)
+runs "go vet -vettool=" with leakvet itself and prints what it finds: go
+vet analyzes one package per process, so memory stays that of the
+largest package, and caches results per package, so a second run is
+nearly free; each finding is printed once, although go vet analyzes a
+package and its test variant separately. Other flags (-c, -fix, -diff,
+-format, ...) load and analyze the packages and their dependencies in
+this process, which takes more memory on large modules; setting
+LEAKVET_INPROCESS=1 does so for every run. Run by go vet, leakvet prints
+the same lines with paths relative to the current directory. Both forms
+accept the flags listed below, except that go vet rejects -debug,
+-cpuprofile, -memprofile and -trace.
 
 By default every analyzer runs. -NAME runs only the analyzers named with
 such flags; -NAME=false runs all analyzers except that one.

@@ -136,7 +136,9 @@ func capacity(mk *ssa.MakeChan) (int, bool) {
 // and takes another case, since every select before it may still be
 // followed by a receive on other paths; or else the return it reaches. It
 // returns the description and the position to relate.
-func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string) (string, token.Pos) {
+//
+// Lines are given as seen from the finding at from.
+func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string, from token.Pos) (string, token.Pos) {
 	var last *ssa.Select
 	lastCase := 0
 	var lastBlock *ssa.BasicBlock
@@ -160,7 +162,7 @@ func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string
 	if last != nil {
 		at := "the select"
 		if len(ours) > 1 {
-			at = "the select at " + c.src.Where(last.Pos(), p.ret.Pos())
+			at = "the select at " + c.src.Where(last.Pos(), from)
 		}
 		if lastCase < 0 {
 			return fmt.Sprintf("if %s takes its default case, %s", at, verb), lastBlock.Instrs[0].Pos()
@@ -175,7 +177,7 @@ func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string
 		return fmt.Sprintf("if %s takes %s, %s", at, what, verb), st.Pos
 	}
 	if p.ret.Pos().IsValid() {
-		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.ret.Pos(), p.ret.Pos()), verb), p.ret.Pos()
+		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.ret.Pos(), from), verb), p.ret.Pos()
 	}
 	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.ret.Parent().Name(), verb), token.NoPos
 }

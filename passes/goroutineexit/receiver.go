@@ -56,12 +56,12 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	if len(ch.Sends) == 0 && len(ch.Closes) == 0 {
 		msg = fmt.Sprintf("goroutine blocks forever receiving from %s: nothing sends on or closes %s", name, name)
 	} else {
-		why, _ := c.giveUp(p, ours, "nothing sends on or closes "+name)
+		why, _ := c.giveUp(p, ours, "nothing sends on or closes "+name, at.Pos())
 		msg = fmt.Sprintf("goroutine blocks forever receiving from %s: %s", name, why)
 	}
 	d := analysis.Diagnostic{Pos: at.Pos(), Category: "abandonedreceiver", Message: msg}
 	d.Related = append(d.Related, makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)))
-	if _, pos := c.giveUp(p, ours, ""); pos.IsValid() && len(ch.Sends)+len(ch.Closes) > 0 {
+	if _, pos := c.giveUp(p, ours, "", at.Pos()); pos.IsValid() && len(ch.Sends)+len(ch.Closes) > 0 {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function leaves without releasing " + name})
 	}
 	c.report(g, d)

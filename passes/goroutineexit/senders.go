@@ -346,7 +346,7 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours 
 		msg = fmt.Sprintf("goroutine blocks forever on a second send on %s: at most %d value%s received and %s has %s",
 			name, p.cost, plural(p.cost, " is", "s are"), name, capacityWords(k))
 	default:
-		why, _ := c.giveUp(p, ours, "nothing receives from "+name)
+		why, _ := c.giveUp(p, ours, "nothing receives from "+name, at.Pos())
 		msg = fmt.Sprintf("goroutine blocks forever sending on %s: %s", name, why)
 		if k == 0 {
 			fix = c.bufferFix(ch, "1")
@@ -360,7 +360,7 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours 
 	if via != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: via.Pos(), Message: "the goroutine calls " + via.Common().StaticCallee().Name() + " here"})
 	}
-	if _, pos := c.giveUp(p, ours, ""); pos.IsValid() {
+	if _, pos := c.giveUp(p, ours, "", at.Pos()); pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function stops receiving from " + name})
 	}
 	if fix != nil {

@@ -42,6 +42,10 @@ import (
 // childEnv marks the child process of a standalone run.
 const childEnv = "LEAKVET_CLI_CHILD"
 
+// inProcessEnv, when set, makes every standalone run use the in-process
+// checker instead of go vet (see vetmode.go).
+const inProcessEnv = "LEAKVET_INPROCESS"
+
 // Main runs the analyzers as the program's main function; it does not
 // return. doc is the source of the program's doc.go, whose package comment
 // is the manual printed by "-h".
@@ -170,6 +174,9 @@ func names(analyzers []*analysis.Analyzer) string {
 // copies its stderr through [filter], and returns its exit code.
 func supervise(args []string, analyzers []*analysis.Analyzer) int {
 	prog := filepath.Base(os.Args[0])
+	if vetArgs, jsonOut, ok := viaVet(args, analyzers); ok && os.Getenv(inProcessEnv) == "" {
+		return runViaVet(prog, vetArgs, jsonOut)
+	}
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", prog, err)
