@@ -121,6 +121,25 @@ type Channel struct {
 	Aliases map[ssa.Value]bool
 }
 
+// RangesNeverEnd reports whether every range loop over the channel
+// provably never ends: it is ranged over, no alias may be closed, it does
+// not escape, it does not live as long as the process, and it is not fed
+// only by producers that run forever (a daemon producer keeps the
+// pipeline alive as long as it runs; the producer is the one to judge).
+// This is rangeclose's finding; other passes use it to leave such
+// goroutines to rangeclose, so that one leak gets one diagnostic.
+func (ch *Channel) RangesNeverEnd() bool {
+	if ch.Escaped || ch.Closed || ch.ProcessLifetime || len(ch.Ranges) == 0 {
+		return false
+	}
+	for _, s := range ch.Sends {
+		if !s.Forever {
+			return true
+		}
+	}
+	return len(ch.Sends) == 0
+}
+
 // Range is a loop over a channel that ends only when the channel is
 // closed.
 type Range struct {

@@ -22,7 +22,7 @@ type rangecloseFindings struct {
 func newRangecloseFindings(flow *chanflow.Result) *rangecloseFindings {
 	rf := &rangecloseFindings{funcs: make(map[*ssa.Function]bool), calls: make(map[ssa.Instruction]bool)}
 	for _, ch := range flow.Channels {
-		if !neverEnds(ch) {
+		if !ch.RangesNeverEnd() {
 			continue
 		}
 		for _, r := range ch.Ranges {
@@ -34,22 +34,6 @@ func newRangecloseFindings(flow *chanflow.Result) *rangecloseFindings {
 		}
 	}
 	return rf
-}
-
-// neverEnds reports whether every range loop over ch provably never ends,
-// exactly as rangeclose decides it: ch is ranged over, not closed, does
-// not escape or live as long as the process, and is not fed only by
-// producers that run forever.
-func neverEnds(ch *chanflow.Channel) bool {
-	if ch.Escaped || ch.Closed || ch.ProcessLifetime || len(ch.Ranges) == 0 {
-		return false
-	}
-	for _, s := range ch.Sends {
-		if !s.Forever {
-			return true
-		}
-	}
-	return len(ch.Sends) == 0
 }
 
 // ownsAny reports whether rangeclose owns one of the goroutines whose

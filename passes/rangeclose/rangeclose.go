@@ -50,7 +50,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	findings := make(map[token.Pos]*finding)
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
-		if !neverEnds(ch) {
+		if !ch.RangesNeverEnd() {
 			continue
 		}
 		for _, r := range ch.Ranges {
@@ -80,33 +80,6 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		suppress.Report(pass, src.diagnostic(findings[pos]))
 	}
 	return nil, nil
-}
-
-// neverEnds reports whether every range loop over ch provably never ends:
-// ch is ranged over, no alias of it may be closed, it does not escape, it
-// does not live as long as the process, and it is not fed by producers
-// that run forever.
-func neverEnds(ch *chanflow.Channel) bool {
-	if ch.Escaped || ch.Closed || ch.ProcessLifetime || len(ch.Ranges) == 0 {
-		return false
-	}
-	return !daemonFed(ch)
-}
-
-// daemonFed reports whether every send on ch comes from code that never
-// returns. Such a producer keeps the pipeline alive as long as it runs, so
-// the consumer's range is not expected to end; the producer itself is the
-// one to judge.
-func daemonFed(ch *chanflow.Channel) bool {
-	if len(ch.Sends) == 0 {
-		return false
-	}
-	for _, s := range ch.Sends {
-		if !s.Forever {
-			return false
-		}
-	}
-	return true
 }
 
 // goStmts returns the go statements that start the goroutine running r:
