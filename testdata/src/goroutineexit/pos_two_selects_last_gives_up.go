@@ -12,7 +12,7 @@ import (
 func probeTwice(ctx context.Context) error {
 	result := make(chan error)
 	go func() {
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(300 * time.Millisecond)
 		result <- nil // want `goroutine blocks forever sending on result: if the select at line 23 takes <-ctx.Done\(\), nothing receives from result`
 	}()
 	select {
