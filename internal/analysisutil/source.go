@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -143,12 +144,38 @@ func (s *Source) EnclosingLoop(g *ast.GoStmt) ast.Stmt { return s.loops[g] }
 
 // Where describes position p as seen from position from: "line N" in the
 // same file, "file.go:N" otherwise.
-func (s *Source) Where(p, from token.Pos) string {
-	pp, fp := s.fset.Position(p), s.fset.Position(from)
+func (s *Source) Where(p, from token.Pos) string { return Where(s.fset, p, from) }
+
+// Where describes position p as seen from position from: "line N" in the
+// same file, "file.go:N" otherwise.
+func Where(fset *token.FileSet, p, from token.Pos) string {
+	pp, fp := fset.Position(p), fset.Position(from)
 	if pp.Filename == fp.Filename {
 		return fmt.Sprintf("line %d", pp.Line)
 	}
 	return fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line)
+}
+
+// FuncBody returns the body of a function's syntax (as ssa.Function.Syntax
+// gives it), or nil.
+func FuncBody(syntax ast.Node) *ast.BlockStmt {
+	switch syn := syntax.(type) {
+	case *ast.FuncDecl:
+		return syn.Body
+	case *ast.FuncLit:
+		return syn.Body
+	}
+	return nil
+}
+
+// AppendNew appends to list the elements of xs it does not hold yet.
+func AppendNew[T comparable](list []T, xs ...T) []T {
+	for _, x := range xs {
+		if !slices.Contains(list, x) {
+			list = append(list, x)
+		}
+	}
+	return list
 }
 
 // ExprText returns the source form of e, or fallback when e is nil.

@@ -110,11 +110,9 @@ type Channel struct {
 
 	Ranges []*Range
 	Sends  []*Send
-	// Receives is set when the channel is received from outside the loops
-	// in Ranges.
-	Receives bool
-	Recvs    []*Recv
-	Closes   []*Close
+	// Recvs are the receives from the channel outside the loops in Ranges.
+	Recvs  []*Recv
+	Closes []*Close
 
 	// Aliases holds every SSA value found to be the channel, or a pointer
 	// to a variable holding it, in any function of the package.
@@ -319,7 +317,7 @@ func (a *state) paramUse(fn *ssa.Function, i int) Use {
 			u |= Sends
 		}
 	}
-	if w.receives {
+	if len(w.recvs) > 0 {
 		u |= Receives
 	}
 	if sendsOnce(fn, w.sends) {
@@ -351,7 +349,6 @@ func (a *state) channel(mk *ssa.MakeChan) *Channel {
 		ProcessLifetime: ssautil.IsProcessLifetime(mk.Parent()),
 		Ranges:          w.ranges,
 		Sends:           w.sends,
-		Receives:        w.receives,
 		Recvs:           w.recvs,
 		Closes:          w.closes,
 		Aliases:         w.aliases(),

@@ -59,12 +59,11 @@ type walk struct {
 	closed   bool
 	returned bool
 
-	receives bool
-	ranges   []*Range
-	sends    []*Send
-	recvs    []*Recv
-	closes   []*Close
-	rangeAt  map[walkKey]bool
+	ranges  []*Range
+	sends   []*Send
+	recvs   []*Recv
+	closes  []*Close
+	rangeAt map[walkKey]bool
 }
 
 // walkKey identifies a value reached in a given goroutine context.
@@ -136,7 +135,6 @@ func (w *walk) chanUse(v ssa.Value, instr ssa.Instruction, ctx *ssa.Go) {
 				w.ranges = append(w.ranges, &Range{Recv: instr, Go: ctx})
 			}
 		} else {
-			w.receives = true
 			w.recvs = append(w.recvs, &Recv{Instr: instr, State: -1, Go: ctx})
 		}
 	case *ssa.Send:
@@ -155,7 +153,6 @@ func (w *walk) chanUse(v ssa.Value, instr ssa.Instruction, ctx *ssa.Go) {
 				if st.Dir == types.SendOnly {
 					w.sends = append(w.sends, &Send{Instr: instr, State: i, Go: ctx, Forever: !w.a.canReturnAfter(instr)})
 				} else {
-					w.receives = true
 					w.recvs = append(w.recvs, &Recv{Instr: instr, State: i, Go: ctx})
 				}
 			}
@@ -484,7 +481,6 @@ func (w *walk) foreign(instr ssa.CallInstruction, callee *ssa.Function, i int, c
 		w.sends = append(w.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: true})
 	}
 	if u&Receives != 0 {
-		w.receives = true
 		w.recvs = append(w.recvs, &Recv{Instr: instr, State: -1, Go: ctx})
 	}
 }

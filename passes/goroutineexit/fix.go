@@ -49,7 +49,7 @@ func (c *checker) loopCapacityFix(ch *chanflow.Channel, s *senders) *analysis.Su
 		return nil
 	}
 	loop := c.src.EnclosingLoop(gostmt)
-	body := funcBody(ch.Make.Parent().Syntax())
+	body := analysisutil.FuncBody(ch.Make.Parent().Syntax())
 	if loop == nil || body == nil || !siblingAfterMake(body, ch.Make.Pos(), loop) {
 		return nil
 	}
@@ -57,7 +57,7 @@ func (c *checker) loopCapacityFix(ch *chanflow.Channel, s *senders) *analysis.Su
 	if count == nil || !c.stable(count, body, ch.Make.Pos()) {
 		return nil
 	}
-	text := exprText(count)
+	text := analysisutil.ExprText(count, "")
 	if r, ok := loop.(*ast.RangeStmt); ok && !isInteger(c.pass.TypesInfo.TypeOf(r.X)) {
 		text = "len(" + text + ")"
 	}
@@ -167,26 +167,4 @@ func siblingAfterMake(body *ast.BlockStmt, makePos token.Pos, loop ast.Stmt) boo
 		return !found
 	})
 	return found
-}
-
-func funcBody(syntax ast.Node) *ast.BlockStmt {
-	switch syn := syntax.(type) {
-	case *ast.FuncDecl:
-		return syn.Body
-	case *ast.FuncLit:
-		return syn.Body
-	}
-	return nil
-}
-
-func exprText(e ast.Expr) string { return analysisutil.ExprText(e, "") }
-
-// inspectGo sets *found when f contains a go statement.
-func inspectGo(f *ast.File, found *bool) {
-	ast.Inspect(f, func(n ast.Node) bool {
-		if _, ok := n.(*ast.GoStmt); ok {
-			*found = true
-		}
-		return !*found
-	})
 }

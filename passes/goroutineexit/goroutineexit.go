@@ -3,12 +3,14 @@ package goroutineexit
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
@@ -74,16 +76,13 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	return nil, nil
 }
 
-// hasGoStmt reports whether the package contains a go statement, by a
-// cheap look at the type information: a package without channels and
-// without go statements has nothing for this analyzer.
+// hasGoStmt reports whether the package contains a go statement: a
+// package without channels and without go statements has nothing for this
+// analyzer, and its SSA need not be built.
 func hasGoStmt(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		found := false
-		inspectGo(f, &found)
-		if found {
-			return true
-		}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for range in.Root().Preorder((*ast.GoStmt)(nil)) {
+		return true
 	}
 	return false
 }

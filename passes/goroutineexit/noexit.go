@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/leakvet/leakvet/internal/analysisutil"
 	"github.com/leakvet/leakvet/internal/ssautil"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -194,13 +195,13 @@ func (c *checker) loopWithNoWayOut(g *ssa.Go, body *ssa.Function) {
 		if ch.Closed && !op.send {
 			return // a closed channel releases its receivers
 		}
-		chans = appendNew(chans, ch)
+		chans = analysisutil.AppendNew(chans, ch)
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].instr.Pos() < ops[j].instr.Pos() })
 	at := ops[0]
 	var names []string
 	for _, op := range ops {
-		names = appendNew(names, c.src.ChanText(op.pos, ""))
+		names = analysisutil.AppendNew(names, c.src.ChanText(op.pos, ""))
 	}
 	what := "receives from"
 	if at.send {
@@ -305,13 +306,4 @@ func ownedBy(instr ssa.Instruction, g *ssa.Go, parent, body *ssa.Function) bool 
 		return g == nil
 	}
 	return false
-}
-
-func appendNew[T comparable](list []T, x T) []T {
-	for _, y := range list {
-		if y == x {
-			return list
-		}
-	}
-	return append(list, x)
 }

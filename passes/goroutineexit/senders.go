@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/leakvet/leakvet/internal/analysisutil"
 	"github.com/leakvet/leakvet/internal/ssautil"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -406,7 +407,7 @@ func (c *checker) chanArg(g *ssa.Go, ch *chanflow.Channel) string {
 	off := len(g.Call.Args) - len(call.Args)
 	for i, a := range g.Call.Args {
 		if ch.Aliases[a] && i-off >= 0 && i-off < len(call.Args) {
-			return exprText(call.Args[i-off])
+			return analysisutil.ExprText(call.Args[i-off], "")
 		}
 	}
 	return ""

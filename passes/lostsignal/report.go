@@ -5,10 +5,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/analysisutil"
 )
 
 // source finds the syntax behind SSA positions, to name calls and
@@ -101,13 +102,7 @@ func isVarExpr(e ast.Expr) bool {
 
 // where describes position p as seen from position from: "line N" in the
 // same file, "file.go:N" otherwise.
-func (s *source) where(p, from token.Pos) string {
-	pp, fp := s.pass.Fset.Position(p), s.pass.Fset.Position(from)
-	if pp.Filename == fp.Filename {
-		return fmt.Sprintf("line %d", pp.Line)
-	}
-	return fmt.Sprintf("%s:%d", filepath.Base(pp.Filename), pp.Line)
-}
+func (s *source) where(p, from token.Pos) string { return analysisutil.Where(s.pass.Fset, p, from) }
 
 // exitPos returns the position of an exit of fn: the return statement, or
 // the closing brace of an implicit return.

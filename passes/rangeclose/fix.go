@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/leakvet/leakvet/internal/analysisutil"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -26,10 +27,10 @@ import (
 // panic, and it lets every range loop over ch end.
 func closeFix(pass *analysis.Pass, ch *chanflow.Channel) *analysis.SuggestedFix {
 	fn := ch.Make.Parent()
-	if ch.Receives || len(ch.Sends) == 0 {
+	if len(ch.Recvs) > 0 || len(ch.Sends) == 0 {
 		return nil
 	}
-	body := funcBody(fn)
+	body := analysisutil.FuncBody(fn.Syntax())
 	if body == nil {
 		return nil
 	}
@@ -63,16 +64,6 @@ func closeFix(pass *analysis.Pass, ch *chanflow.Channel) *analysis.SuggestedFix 
 			NewText: fmt.Appendf(nil, "\n%sclose(%s)", indent, name.Name),
 		}},
 	}
-}
-
-func funcBody(fn *ssa.Function) *ast.BlockStmt {
-	switch syn := fn.Syntax().(type) {
-	case *ast.FuncDecl:
-		return syn.Body
-	case *ast.FuncLit:
-		return syn.Body
-	}
-	return nil
 }
 
 // topStmt returns the statement of body's own list that contains pos.

@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -61,8 +60,8 @@ func run(pass *analysis.Pass) (_ any, err error) {
 				findings[pos] = f
 				order = append(order, pos)
 			}
-			f.makes = appendNew(f.makes, ch.Make)
-			f.gos = appendNew(f.gos, goStmts(flow, r)...)
+			f.makes = analysisutil.AppendNew(f.makes, ch.Make)
+			f.gos = analysisutil.AppendNew(f.gos, goStmts(flow, r)...)
 			f.sent = f.sent || len(ch.Sends) > 0
 			if f.fix == nil && len(f.makes) == 1 {
 				f.fix = closeFix(pass, ch)
@@ -96,15 +95,6 @@ func goStmts(flow *chanflow.Result, r *chanflow.Range) []*ssa.Go {
 		return []*ssa.Go{g}
 	}
 	return nil
-}
-
-func appendNew[T comparable](list []T, xs ...T) []T {
-	for _, x := range xs {
-		if !slices.Contains(list, x) {
-			list = append(list, x)
-		}
-	}
-	return list
 }
 
 // source wraps analysisutil.Source with what rangeclose reports.
