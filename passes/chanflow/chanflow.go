@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 //go:embed doc.go
@@ -236,7 +236,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 				mk, ok := instr.(*ssa.MakeChan)
 				switch {
 				case !ok:
-				case ssautil.TooBig(fn):
+				case ssaidiom.TooBig(fn):
 					res.Channels = append(res.Channels, &Channel{Make: mk, Escaped: true})
 				default:
 					res.Channels = append(res.Channels, a.channel(mk))
@@ -272,7 +272,7 @@ func (a *state) exportSummary(fn *ssa.Function) {
 			continue
 		}
 		any = true
-		if ssautil.TooBig(fn) {
+		if ssaidiom.TooBig(fn) {
 			uses[i] = Escapes
 			continue
 		}
@@ -334,7 +334,7 @@ func sendsOnce(fn *ssa.Function, sends []*Send) bool {
 		return false
 	}
 	s, ok := sends[0].Instr.(*ssa.Send)
-	return ok && sends[0].Go == nil && s.Parent() == fn && !ssautil.InLoop(s.Block())
+	return ok && sends[0].Go == nil && s.Parent() == fn && !ssaidiom.InLoop(s.Block())
 }
 
 // channel computes the flow of the channel made by mk.
@@ -346,7 +346,7 @@ func (a *state) channel(mk *ssa.MakeChan) *Channel {
 		Escaped:         w.escaped,
 		Closed:          w.closed,
 		Returned:        w.returned,
-		ProcessLifetime: ssautil.IsProcessLifetime(mk.Parent()),
+		ProcessLifetime: ssaidiom.IsProcessLifetime(mk.Parent()),
 		Ranges:          w.ranges,
 		Sends:           w.sends,
 		Recvs:           w.recvs,

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // isRangeLoop reports whether recv, a receive, heads a loop that ends only
@@ -25,7 +25,7 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 	if exit == nil {
 		return false
 	}
-	loop := ssautil.Cycle(recv.Block())
+	loop := ssaidiom.Cycle(recv.Block())
 	if loop == nil || loop[exit] {
 		return false
 	}
@@ -39,7 +39,7 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 			}
 		}
 		for _, instr := range b.Instrs {
-			if ssautil.IsGoexit(instr) {
+			if ssaidiom.IsGoexit(instr) {
 				return false
 			}
 		}
@@ -79,8 +79,8 @@ func closedBranch(recv *ssa.UnOp) (branch, exit *ssa.BasicBlock) {
 // is no way for the goroutine to finish normally. runtime.Goexit is a way
 // to finish: the goroutine ends and its deferred calls run.
 func onlyPanics(b *ssa.BasicBlock) bool {
-	for x := range ssautil.Reachable(b, ssautil.Succs) {
-		if slices.ContainsFunc(x.Instrs, ssautil.IsGoexit) {
+	for x := range ssaidiom.Reachable(b, ssaidiom.Succs) {
+		if slices.ContainsFunc(x.Instrs, ssaidiom.IsGoexit) {
 			return false
 		}
 		if len(x.Succs) > 0 || len(x.Instrs) == 0 {

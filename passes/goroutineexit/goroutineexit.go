@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -182,4 +182,4 @@ func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string
 }
 
 // inLoop reports whether instr's block lies on a cycle.
-func inLoop(instr ssa.Instruction) bool { return ssautil.InLoop(instr.Block()) }
+func inLoop(instr ssa.Instruction) bool { return ssaidiom.InLoop(instr.Block()) }

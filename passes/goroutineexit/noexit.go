@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -20,7 +20,7 @@ import (
 // waits only on channels abandoned by the function that started it.
 func (c *checker) noExit() {
 	for _, fn := range c.flow.SSA().SrcFuncs {
-		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
+		if ssaidiom.IsProcessLifetime(fn) || ssaidiom.TooBig(fn) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -29,8 +29,8 @@ func (c *checker) noExit() {
 				if !ok || c.reported[g] {
 					continue
 				}
-				body := ssautil.GoroutineFunc(g)
-				if body == nil || body.Pkg != fn.Pkg || ssautil.TooBig(body) {
+				body := ssaidiom.GoroutineFunc(g)
+				if body == nil || body.Pkg != fn.Pkg || ssaidiom.TooBig(body) {
 					continue
 				}
 				if !c.blocksOnNothing(g, body) {
@@ -175,11 +175,11 @@ type chanOp struct {
 // only it and the starting function use: once the starting function
 // returns, nothing can release it.
 func (c *checker) loopWithNoWayOut(g *ssa.Go, body *ssa.Function) {
-	if ssautil.BlocksReachingReturn(body)[body.Blocks[0]] {
+	if ssaidiom.BlocksReachingReturn(body)[body.Blocks[0]] {
 		return // the goroutine has a way to finish
 	}
 	parent := g.Parent()
-	if !ssautil.BlocksReachingReturn(parent)[g.Block()] {
+	if !ssaidiom.BlocksReachingReturn(parent)[g.Block()] {
 		return // the starting function never returns either
 	}
 	ops := channelOps(body)

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -79,7 +79,7 @@ func receiverOf(ch *chanflow.Channel, parent *ssa.Function) (*ssa.Go, []ssa.Inst
 		}
 		g = r.Go
 		u, ok := r.Instr.(*ssa.UnOp)
-		if !ok || u.Parent() != ssautil.GoroutineFunc(g) || inLoop(u) {
+		if !ok || u.Parent() != ssaidiom.GoroutineFunc(g) || inLoop(u) {
 			return nil, nil
 		}
 		recvs = append(recvs, u)

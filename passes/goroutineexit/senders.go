@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -77,7 +77,7 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders
 		s.sends = append(s.sends, snd.Instr)
 	}
 	s.many = inLoop(s.g)
-	s.fn = ssautil.GoroutineFunc(s.g)
+	s.fn = ssaidiom.GoroutineFunc(s.g)
 
 	// A goroutine body in another package: the go statement itself hands
 	// the channel over, and the callee's summary says how often it sends.
@@ -188,7 +188,7 @@ func (c *checker) sendsOnce(g *ssa.Go, ch *chanflow.Channel) bool {
 // other in one run of their function.
 func onOnePath(sends []ssa.Instruction) bool {
 	for i, a := range sends {
-		reach := ssautil.Reachable(a.Block(), ssautil.Succs)
+		reach := ssaidiom.Reachable(a.Block(), ssaidiom.Succs)
 		for j, b := range sends {
 			if i == j {
 				continue

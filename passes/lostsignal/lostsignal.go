@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -79,7 +79,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	}
 	for _, fn := range in.SrcFuncs {
 		current = fn.String()
-		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
+		if ssaidiom.IsProcessLifetime(fn) || ssaidiom.TooBig(fn) {
 			continue
 		}
 		if sc.hasGo || sc.callsStarters {
@@ -102,7 +102,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 // read directly.)
 func (c *checker) exportFact(fn *ssa.Function) {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo || ssautil.TooBig(fn) {
+	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo || ssaidiom.TooBig(fn) {
 		return
 	}
 	if s := c.summaryOf(fn); s != nil {

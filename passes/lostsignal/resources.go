@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // resourceKind is a kind of value that starts goroutines (or a process, or
@@ -203,7 +203,7 @@ func (r *resource) neverWaitingExits(exits []ssa.Instruction) []ssa.Instruction 
 		if afterWait == nil {
 			afterWait = make(map[*ssa.BasicBlock]bool)
 		}
-		for b := range ssautil.Reachable(w.Block(), ssautil.Succs) {
+		for b := range ssaidiom.Reachable(w.Block(), ssaidiom.Succs) {
 			afterWait[b] = true
 		}
 	}

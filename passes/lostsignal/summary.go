@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // summary is what the results of one function of this package are to the
@@ -33,7 +33,7 @@ func (c *checker) summaryOf(fn *ssa.Function) *summary {
 		return s
 	}
 	c.sums[fn] = nil // recursion guard
-	if ssautil.TooBig(fn) {
+	if ssaidiom.TooBig(fn) {
 		return nil // beyond the size budget: unknown
 	}
 	s := c.summarize(fn)
@@ -207,7 +207,7 @@ func mustSends(f *flow) int64 {
 	var n int64
 	for _, s := range f.sends {
 		fn := s.Parent()
-		if _, ok := f.roots[fn]; ok && !ssautil.InLoop(s.Block()) && dominatesReturns(s.Block()) {
+		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && dominatesReturns(s.Block()) {
 			n++
 		}
 	}
@@ -231,7 +231,7 @@ func sendsOnce(f *flow) bool {
 	}
 	send := f.sends[0]
 	gos, ok := f.roots[send.Parent()]
-	return ok && len(gos) == 1 && !ssautil.InLoop(gos[0].Block()) && !ssautil.InLoop(send.Block())
+	return ok && len(gos) == 1 && !ssaidiom.InLoop(gos[0].Block()) && !ssaidiom.InLoop(send.Block())
 }
 
 // stopClosure classifies result i of fn, the closure made by mc: it is a

@@ -1,6 +1,8 @@
-// Package ssautil holds control-flow helpers over go/ssa functions shared
-// by leakvet's passes.
-package ssautil
+// Package ssaidiom holds the go/ssa idioms shared by leakvet's passes:
+// control-flow questions over a function's blocks and the patterns in
+// which go/ssa lowers Go code. The name keeps it apart from x/tools'
+// go/ssa/ssautil.
+package ssaidiom
 
 import (
 	"slices"
