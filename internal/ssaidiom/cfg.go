@@ -1,7 +1,3 @@
-// Package ssaidiom holds the go/ssa idioms shared by leakvet's passes:
-// control-flow questions over a function's blocks and the patterns in
-// which go/ssa lowers Go code. The name keeps it apart from x/tools'
-// go/ssa/ssautil.
 package ssaidiom
 
 import (

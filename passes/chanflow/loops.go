@@ -1,7 +1,6 @@
 package chanflow
 
 import (
-	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -21,7 +20,7 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 	if !recv.CommaOk {
 		return false
 	}
-	branch, exit := closedBranch(recv)
+	branch, exit := ssaidiom.OkBranch(recv)
 	if exit == nil {
 		return false
 	}
@@ -45,33 +44,6 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 		}
 	}
 	return true
-}
-
-// closedBranch returns the block whose branch ok decides and the successor
-// it takes when the receive recv reports that the channel is closed.
-func closedBranch(recv *ssa.UnOp) (branch, exit *ssa.BasicBlock) {
-	for _, ref := range *recv.Referrers() {
-		ext, ok := ref.(*ssa.Extract)
-		if !ok || ext.Index != 1 {
-			continue
-		}
-		for _, use := range *ext.Referrers() {
-			switch use := use.(type) {
-			case *ssa.If:
-				return use.Block(), use.Block().Succs[1]
-			case *ssa.UnOp:
-				if use.Op != token.NOT {
-					continue
-				}
-				for _, u := range *use.Referrers() {
-					if iff, ok := u.(*ssa.If); ok {
-						return iff.Block(), iff.Block().Succs[0]
-					}
-				}
-			}
-		}
-	}
-	return nil, nil
 }
 
 // onlyPanics reports whether every path from b ends in a panic or a call

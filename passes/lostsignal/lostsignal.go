@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
@@ -29,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "lostsignal",
 	Doc:       analysisutil.MustExtractDoc(doc, "lostsignal"),
 	URL:       docURL,
-	Requires:  []*analysis.Analyzer{chanflow.Analyzer},
+	Requires:  []*analysis.Analyzer{chanflow.Analyzer, inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*Handles)(nil)},
 }

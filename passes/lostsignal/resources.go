@@ -261,29 +261,19 @@ func failureBranch(ref ssa.Instruction) (*edge, bool) {
 		e := ifEdge(ref, false)
 		return &e, true
 	case *ssa.UnOp:
-		if iff := onlyIf(ref); ref.Op == token.NOT && iff != nil {
+		if iff := ssaidiom.OnlyIf(ref); ref.Op == token.NOT && iff != nil {
 			e := ifEdge(iff, true)
 			return &e, true
 		}
 	case *ssa.BinOp:
-		iff := onlyIf(ref)
-		if iff == nil || !(isNil(ref.X) || isNil(ref.Y)) || (ref.Op != token.NEQ && ref.Op != token.EQL) {
+		iff := ssaidiom.OnlyIf(ref)
+		if iff == nil || !(ssaidiom.IsNilConst(ref.X) || ssaidiom.IsNilConst(ref.Y)) || (ref.Op != token.NEQ && ref.Op != token.EQL) {
 			return nil, false
 		}
 		e := ifEdge(iff, ref.Op == token.NEQ)
 		return &e, true
 	}
 	return nil, false
-}
-
-// onlyIf returns the If instruction that is v's only use, or nil.
-func onlyIf(v ssa.Value) *ssa.If {
-	refs := *v.Referrers()
-	if len(refs) != 1 {
-		return nil
-	}
-	iff, _ := refs[0].(*ssa.If)
-	return iff
 }
 
 // Op records the calls of the resource's methods and follows its fields;

@@ -1,8 +1,6 @@
 package lostsignal
 
 import (
-	"go/constant"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -98,7 +96,7 @@ func returnOrigins(fn *ssa.Function, n int) []ssa.Value {
 		}
 		for i, v := range ret.Results {
 			o := origin(v)
-			if isNil(o) {
+			if ssaidiom.IsNilConst(o) {
 				continue
 			}
 			if origins[i] != nil && origins[i] != o {
@@ -155,7 +153,7 @@ func storedValue(p ssa.Value) ssa.Value {
 	var val ssa.Value
 	for _, instr := range *alloc.Referrers() {
 		st, ok := instr.(*ssa.Store)
-		if !ok || st.Addr != alloc || isNil(st.Val) {
+		if !ok || st.Addr != alloc || ssaidiom.IsNilConst(st.Val) {
 			continue
 		}
 		if val != nil && val != st.Val {
@@ -166,11 +164,6 @@ func storedValue(p ssa.Value) ssa.Value {
 	return val
 }
 
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
-}
-
 // chanResult classifies result i of fn, the channel made by mk.
 func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 	f := follow(s.pkg, fn, mk, false)
@@ -179,7 +172,7 @@ func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 		s.rangeclose.ownsAny(f.roots) {
 		return
 	}
-	size, ok := constInt(mk.Size)
+	size, ok := ssaidiom.ConstInt(mk.Size)
 	if !ok || (size > 0 && mustSends(f) <= size) {
 		return // the sends fit in the buffer: they cannot block
 	}
@@ -192,14 +185,6 @@ func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 	for _, root := range sortedRoots(f.roots) {
 		s.gos[i] = append(s.gos[i], f.roots[root]...)
 	}
-}
-
-func constInt(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
 }
 
 // mustSends counts the sends that every run of a goroutine performs: those
@@ -377,25 +362,12 @@ func (f *flow) selectCaseEdges(sel *ssa.Select) []edge {
 // selectCaseEdge returns the edge into the body of the k-th case of sel
 // (taken when the select chose that case), if it can be found.
 func selectCaseEdge(sel *ssa.Select, k int) (edge, bool) {
-	for _, ref := range *sel.Referrers() {
-		ext, ok := ref.(*ssa.Extract)
-		if !ok || ext.Index != 0 {
-			continue
-		}
-		for _, use := range *ext.Referrers() {
-			cmp, ok := use.(*ssa.BinOp)
-			if !ok || cmp.Op != token.EQL || cmp.X != ext {
-				continue
-			}
-			if c, ok := constInt(cmp.Y); !ok || c != int64(k) {
-				continue
-			}
-			if iff := onlyIf(cmp); iff != nil {
-				return ifEdge(iff, true), true
-			}
-		}
+	c, ok := ssaidiom.SelectCase(sel, k)
+	if !ok {
+		return edge{}, false
 	}
-	return edge{}, false
+	from, to := c.Edge()
+	return edge{from, to}, true
 }
 
 // sortedRoots returns the goroutine functions of roots in source order.
