@@ -8,9 +8,9 @@
 // time, and this package is the only place it is written:
 //
 //   - a seen-set keyed by value and context, so that a walk ends, and one
-//     budget (Budget values per walk; functions too big for ssaidiom are
-//     not entered): when either runs out the value has escaped, and
-//     unknown means silence;
+//     budget: Budget values per walk, and no function that
+//     ssaidiom.TooBig says is beyond the size budget. When either runs
+//     out the value has escaped, and unknown means silence;
 //   - the instructions that only pass the value on: ChangeType, Convert,
 //     MultiConvert and Phi; stores into local variables and the loads from
 //     them (variables captured by closures included); unexported fields of
@@ -37,10 +37,19 @@
 // left the owner's body. A value reached in two contexts is followed in
 // both.
 //
-// Design rules, kept here so that the next kinds of flow (elements of
-// slices, arrays and maps; channels sent on channels) are added once, to
-// the engine, and not to each pass: the engine never decides a domain
+// Design rules, kept here so that the next kinds of flow are added once,
+// to the engine, and not to each pass: the engine never decides a domain
 // question, a policy never follows a value itself (except to follow the
 // result of an operation it recognises, through Walk.Value), and an
 // escape decided anywhere ends the walk unless the walk is Lenient.
+// The places where the next kinds join are marked in the code: elements
+// of slices, arrays and maps are stores the engine does not follow yet
+// (Walk.store), to be keyed like fields; a value sent on a channel is an
+// escape today (Walk.use), to become an alias at every receive from the
+// carrier channel, itself walked; the fields of a type, already one
+// variable across the package, become one protocol once a policy judges
+// the operations of all the type's methods together.
+//
+// A Package and its walks belong to one analysis pass, run by one
+// goroutine; results handed to other passes are copied out of them.
 package valueflow

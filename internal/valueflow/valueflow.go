@@ -203,7 +203,7 @@ func (w *Walk[C]) use(v ssa.Value, instr ssa.Instruction, ctx C) {
 		w.op(v, Op{Kind: k, Instr: instr, State: -1}, ctx)
 	case *ssa.Send:
 		if instr.X == v {
-			w.escape() // the value itself is sent somewhere
+			w.escape() // the value itself is sent on a channel: not followed yet
 			return
 		}
 		w.op(v, Op{Kind: Send, Instr: instr, State: -1}, ctx)
@@ -375,8 +375,9 @@ func (w *Walk[C]) store(addr ssa.Value, ctx C) {
 		}
 		w.field(k)
 	default:
-		// Globals, slice and array elements, pointers from elsewhere,
-		// variables captured from an enclosing function.
+		// Globals, pointers from elsewhere, variables captured from an
+		// enclosing function; and elements of slices and arrays (an
+		// IndexAddr), not followed yet.
 		w.escape()
 	}
 }
