@@ -205,6 +205,10 @@ type Close struct {
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
+	// A bug here must not crash the whole vet run with a stack trace:
+	// turn it into an error that names the function being analysed.
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	res := &Result{pass: pass, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)}
 
 	// Facts force this pass to run on every dependency, the standard
@@ -216,11 +220,6 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	in := res.SSA()
 	a := newAnalysis(pass, in)
 	res.state = a
-
-	// A bug here must not crash the whole vet run with a stack trace:
-	// turn it into an error that names the function being analysed.
-	var current string
-	defer analysisutil.Recover(pass, &current, &err)
 
 	// Summaries first: they are facts for other packages, and they do not
 	// depend on this package's make sites.
