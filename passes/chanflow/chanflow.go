@@ -124,8 +124,7 @@ type Channel struct {
 // not escape, it does not live as long as the process, and it is not fed
 // only by producers that run forever (a daemon producer keeps the
 // pipeline alive as long as it runs; the producer is the one to judge).
-// This is rangeclose's finding; other passes use it to leave such
-// goroutines to rangeclose, so that one leak gets one diagnostic.
+// This is rangeclose's finding: see [Channel.Owner].
 func (ch *Channel) RangesNeverEnd() bool {
 	if ch.Escaped || ch.Closed || ch.ProcessLifetime || len(ch.Ranges) == 0 {
 		return false
