@@ -194,20 +194,11 @@ func mustSends(f *flow) int64 {
 	var n int64
 	for _, s := range f.sends {
 		fn := s.Parent()
-		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && dominatesReturns(s.Block()) {
+		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && ssaidiom.DominatesReturns(s.Block()) {
 			n++
 		}
 	}
 	return n
-}
-
-func dominatesReturns(b *ssa.BasicBlock) bool {
-	for _, x := range b.Parent().Blocks {
-		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok && !b.Dominates(x) {
-			return false
-		}
-	}
-	return true
 }
 
 // sendsOnce reports whether one goroutine, started once, sends exactly one
