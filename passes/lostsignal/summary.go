@@ -283,10 +283,8 @@ func backgroundContext(cancel *ssa.Extract) ssa.Value {
 	if !ok || !isFunc(parent.Call.StaticCallee(), "context", "Background", "TODO") {
 		return nil
 	}
-	for _, ref := range *call.Referrers() {
-		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
-			return ext
-		}
+	if ctx := ssaidiom.Results(call, 0); len(ctx) > 0 {
+		return ctx[0]
 	}
 	return nil
 }
