@@ -28,6 +28,13 @@ const (
 // a channel, a cancel function, or a context. It records what the code of
 // the package does with the value, and which role each piece of code
 // plays: the walk's context is that role.
+//
+// A channel result is walked here although chanflow has walked its make:
+// chanflow's record of it is the wrong one for a summary. It follows a
+// returned channel into the callers and mixes their operations with the
+// maker's, gives up at the return of an exported function, and knows
+// goroutines but not the starter's other roles (a returned stop function,
+// a deferred helper), which decide here whether the value escapes.
 type flow struct {
 	*valueflow.Walk[role]
 	starter *ssa.Function
