@@ -133,8 +133,7 @@ type Channel struct {
 // not escape, it does not live as long as the process, and it is not fed
 // only by producers that run forever (a daemon producer keeps the
 // pipeline alive as long as it runs; the producer is the one to judge).
-// This is rangeclose's finding; other passes use it to leave such
-// goroutines to rangeclose, so that one leak gets one diagnostic.
+// This is rangeclose's finding: see [Channel.Owner].
 func (ch *Channel) RangesNeverEnd() bool {
 	if ch.Escaped || ch.Closed || ch.ProcessLifetime || len(ch.Ranges) == 0 {
 		return false
@@ -214,6 +213,10 @@ type Close struct {
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
+	// A bug here must not crash the whole vet run with a stack trace:
+	// turn it into an error that names the function being analysed.
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	fset, files, info, pkg := pass.Fset, pass.Files, pass.TypesInfo, pass.Pkg
 	res := &Result{buildSSA: func() *buildssa.SSA { return buildSSA(fset, pkg, files, info, cfgs) }}
@@ -226,11 +229,6 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	}
 	in := res.SSA()
 	a := newAnalysis(pass, in)
-
-	// A bug here must not crash the whole vet run with a stack trace:
-	// turn it into an error that names the function being analysed.
-	var current string
-	defer analysisutil.Recover(pass, &current, &err)
 
 	// Summaries first: they are facts for other packages, and they do not
 	// depend on this package's make sites. Closures get one too, for the

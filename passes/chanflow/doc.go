@@ -45,4 +45,10 @@
 // anyway: it is built once (sync.Once), from the pass's syntax and types,
 // which never change, so that packages no pass needs it for never pay for
 // it.
+//
+// One leak, one diagnostic: Channel.Owner says which of the passes judges
+// the goroutines a channel can leave blocked (rangeclose for a range loop
+// that never ends, lostsignal for a channel handed back to callers,
+// goroutineexit for the rest, nobody for a channel that escapes or lives
+// as long as the process), and the passes defer to it.
 package chanflow

@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	}
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
-		if ch.Escaped || ch.ProcessLifetime || len(ch.Ranges) > 0 || ch.Returned {
+		if ch.Owner() != chanflow.GoroutineExit {
 			continue // unknown, intended, rangeclose's or lostsignal's to judge
 		}
 		c.forgottenSender(ch)

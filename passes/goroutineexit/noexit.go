@@ -182,7 +182,10 @@ func (c *checker) ownedChannel(v ssa.Value, parent, body *ssa.Function) *chanflo
 		if !ch.Aliases[v] {
 			continue
 		}
-		if ch.Escaped || ch.Make.Parent() != parent || len(ch.Ranges) > 0 {
+		// A channel handed back to callers counts too: when nothing but
+		// parent and the goroutine uses it, callers do nothing with it
+		// that could release the loop.
+		if o := ch.Owner(); (o != chanflow.GoroutineExit && o != chanflow.LostSignal) || ch.Make.Parent() != parent {
 			return nil
 		}
 		for _, s := range ch.Sends {

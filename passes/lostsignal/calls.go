@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/valueflow"
 )
 
@@ -93,14 +94,8 @@ type uses struct {
 func (c *checker) resultUses(call *ssa.Call, i int, k Kind) *uses {
 	u := &uses{kind: k, points: make(map[ssa.Instruction]bool), edges: make(map[edge]bool)}
 	u.Walk = valueflow.New(c.vf, u, valueflow.Options{})
-	if call.Call.Signature().Results().Len() == 1 {
-		u.Value(call, struct{}{})
-		return u
-	}
-	for _, ref := range *call.Referrers() {
-		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == i {
-			u.Value(ext, struct{}{})
-		}
+	for _, v := range ssaidiom.Results(call, i) {
+		u.Value(v, struct{}{})
 	}
 	return u
 }

@@ -52,6 +52,11 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
+	// A bug here must not crash the whole vet run: turn it into an error
+	// that names the function being analysed.
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
+
 	// Facts make this pass run on every dependency, the standard library
 	// included. Most packages start no goroutine, call no function known
 	// to return a handle, and use no group, command or ticker: for them a
@@ -73,10 +78,6 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		rangeclose: newRangecloseFindings(flow),
 	}
 
-	// A bug here must not crash the whole vet run: turn it into an error
-	// that names the function being analysed.
-	var current string
-	defer analysisutil.Recover(pass, &current, &err)
 	for _, fn := range in.SrcFuncs {
 		current = fn.String()
 		c.exportFact(fn)

@@ -125,10 +125,8 @@ func resourceMade(instr ssa.Instruction) (ssa.Value, resourceKind) {
 		case isFunc(callee, "time", "Tick"):
 			return nil, ticker
 		case isFunc(callee, "golang.org/x/sync/errgroup", "WithContext"):
-			for _, ref := range *instr.Referrers() {
-				if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
-					return ext, errGroup
-				}
+			if g := ssaidiom.Results(instr, 0); len(g) > 0 {
+				return g[0], errGroup
 			}
 		}
 	}

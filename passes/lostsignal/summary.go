@@ -194,20 +194,11 @@ func mustSends(f *flow) int64 {
 	var n int64
 	for _, s := range f.sends {
 		fn := s.Parent()
-		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && dominatesReturns(s.Block()) {
+		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && ssaidiom.DominatesReturns(s.Block()) {
 			n++
 		}
 	}
 	return n
-}
-
-func dominatesReturns(b *ssa.BasicBlock) bool {
-	for _, x := range b.Parent().Blocks {
-		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok && !b.Dominates(x) {
-			return false
-		}
-	}
-	return true
 }
 
 // sendsOnce reports whether one goroutine, started once, sends exactly one
@@ -292,10 +283,8 @@ func backgroundContext(cancel *ssa.Extract) ssa.Value {
 	if !ok || !isFunc(parent.Call.StaticCallee(), "context", "Background", "TODO") {
 		return nil
 	}
-	for _, ref := range *call.Referrers() {
-		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
-			return ext
-		}
+	if ctx := ssaidiom.Results(call, 0); len(ctx) > 0 {
+		return ctx[0]
 	}
 	return nil
 }

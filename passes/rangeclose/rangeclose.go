@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	findings := make(map[token.Pos]*finding)
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
-		if !ch.RangesNeverEnd() {
+		if ch.Owner() != chanflow.RangeClose {
 			continue
 		}
 		for _, r := range ch.Ranges {
