@@ -31,11 +31,13 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	for _, instr := range instrsAfter(g) {
 		start += w.instr[instr]
 	}
-	for _, cl := range ch.Closes {
-		// A close deferred before the go statement runs on every return
-		// after it.
-		if d, ok := cl.Instr.(*ssa.Defer); ok && runsBefore(d, g) {
-			start += closeWeight
+	for instr, n := range w.instr {
+		// A send that runs before the go statement on every path left its
+		// value in the buffer (or blocked the parent, which is not this
+		// goroutine's leak), and a close before it releases every
+		// receive; a close deferred before it runs on every return.
+		if runsBefore(instr, g) {
+			start += n
 		}
 	}
 	p := cheapestReturn(g, start, w.block)

@@ -1,6 +1,10 @@
 package lostsignal
 
 import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/ssautil"
@@ -64,6 +68,7 @@ func exitsFrom(fn *ssa.Function, from ssa.Instruction, st stops) []ssa.Instructi
 		seen[fn.Blocks[0]] = true
 		follow(fn.Blocks[0], 0)
 	} else {
+		st = withInfeasible(st, from)
 		follow(from.Block(), indexOf(from)+1)
 	}
 	for len(queue) > 0 {
@@ -113,4 +118,138 @@ func earliest(exits []ssa.Instruction) ssa.Instruction {
 		}
 	}
 	return best
+}
+
+// withInfeasible returns st with the edges added that no path from the
+// point just after from can take, because a fact that holds at from
+// decides their branch: inside the body of a loop over the elements of
+// xs, len(xs) > 0, so an "if len(xs) == 0" later in the function cannot be
+// true. The typical case is a goroutine started per element, then an
+// early return for the empty input: no goroutine was started on it.
+func withInfeasible(st stops, from ssa.Instruction) stops {
+	nonEmpty := nonEmptyAt(from.Block())
+	if len(nonEmpty) == 0 {
+		return st
+	}
+	edges := make(map[edge]bool, len(st.edges))
+	for e := range st.edges {
+		edges[e] = true
+	}
+	for _, b := range from.Parent().Blocks {
+		iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if always, known := lenTest(iff.Cond, nonEmpty); known {
+			edges[ifEdge(iff, !always)] = true
+		}
+	}
+	st.edges = edges
+	return st
+}
+
+// nonEmptyAt returns the values xs for which len(xs) > 0 holds in b: b
+// lies in the body of a loop guarded by "i < len(xs)" (how go/ssa lowers
+// a range over a slice, an array or a string, and a counted loop), that
+// is, b is dominated by the guard's true successor, entered only from the
+// guard. Only values whose length cannot change are kept.
+func nonEmptyAt(b *ssa.BasicBlock) map[ssa.Value]bool {
+	var set map[ssa.Value]bool
+	for d := b; d != nil; d = d.Idom() {
+		if len(d.Preds) != 1 {
+			continue
+		}
+		guard := d.Preds[0]
+		iff, ok := guard.Instrs[len(guard.Instrs)-1].(*ssa.If)
+		if !ok || guard.Succs[0] != d {
+			continue
+		}
+		cmp, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.LSS {
+			continue
+		}
+		if xs := lenArg(cmp.Y); xs != nil {
+			if set == nil {
+				set = make(map[ssa.Value]bool)
+			}
+			set[xs] = true
+		}
+	}
+	return set
+}
+
+// lenArg returns xs when v is len(xs) and the length of xs is fixed for
+// the value (a slice, an array, a pointer to one, or a string), or nil.
+func lenArg(v ssa.Value) ssa.Value {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	b, ok := call.Call.Value.(*ssa.Builtin)
+	if !ok || b.Name() != "len" || len(call.Call.Args) != 1 {
+		return nil
+	}
+	xs := call.Call.Args[0]
+	t := xs.Type().Underlying()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem().Underlying()
+	}
+	switch t := t.(type) {
+	case *types.Slice, *types.Array:
+		return xs
+	case *types.Basic:
+		if t.Info()&types.IsString != 0 {
+			return xs
+		}
+	}
+	return nil
+}
+
+// lenTest reports the value of cond, a comparison of len(xs) with a
+// constant, when len(xs) > 0 for every xs in nonEmpty decides it.
+func lenTest(cond ssa.Value, nonEmpty map[ssa.Value]bool) (always, known bool) {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false, false
+	}
+	op, l, r := cmp.Op, cmp.X, cmp.Y
+	if _, isConst := l.(*ssa.Const); isConst {
+		l, r = r, l
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.GTR:
+			op = token.LSS
+		case token.LEQ:
+			op = token.GEQ
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	xs := lenArg(l)
+	k, ok := r.(*ssa.Const)
+	if xs == nil || !nonEmpty[xs] || !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return false, false
+	}
+	n, exact := constant.Int64Val(k.Value)
+	if !exact {
+		return false, false
+	}
+	// len(xs) >= 1: the comparison is decided when every length from 1
+	// on gives the same answer.
+	switch op {
+	case token.EQL:
+		return false, n < 1
+	case token.NEQ:
+		return true, n < 1
+	case token.LSS:
+		return false, n <= 1
+	case token.LEQ:
+		return false, n < 1
+	case token.GTR:
+		return true, n < 1
+	case token.GEQ:
+		return true, n <= 1
+	}
+	return false, false
 }
