@@ -80,6 +80,32 @@
 // calls once, and that sends exactly once, counts as a send of the
 // goroutine and is reported where it blocks.
 //
+// Waits that nothing releases. A sync.WaitGroup or sync.Cond held in an
+// unexported struct field is one protocol across all the type's methods
+// and the goroutines they start (no other package can reach the field);
+// one held in a local variable is followed into the closures that capture
+// it. The analyzer reports, at the Wait call:
+//
+//   - a WaitGroup whose counter is raised (Add with a positive constant or
+//     a length) and never lowered: nothing in the package calls Done or Go
+//     on it, so Wait blocks forever once an Add has run;
+//   - a Cond that nothing in the package signals: no Signal, no Broadcast;
+//   - a Wait inside the loop over xs that starts one goroutine per element
+//     after Add(len(xs)) before the loop: at the first Wait only one
+//     goroutine has started, and when len(xs) > 1 the counter never
+//     reaches zero;
+//   - a Cond wait loop whose only way out tests a value the loop cannot
+//     change (a local computed before the loop, a parameter, a constant):
+//     once the loop runs, no Signal can end it.
+//
+// It stays silent when the WaitGroup's or Cond's address goes anywhere
+// but the receiver of its own methods (passed to a helper, stored,
+// converted to an interface), when a Cond stored in the field did not
+// come from sync.NewCond or a composite literal in the package, when an
+// Add's delta may be negative, and for exported fields, which other
+// packages may use. A helper that takes the WaitGroup and forgets Done is
+// therefore a documented false negative.
+//
 // # When it stays silent
 //
 //   - The channel's capacity is not a constant, or the channel escapes (to

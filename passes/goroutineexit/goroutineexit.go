@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	var current string
 	defer analysisutil.Recover(pass, &current, &err)
 	flow := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
-	if len(flow.Channels) == 0 && !hasGoStmt(pass) {
+	if len(flow.Channels) == 0 && !hasGoStmt(pass) && !waitsOnSync(pass) {
 		return nil, nil
 	}
 	c := &checker{
@@ -68,6 +68,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	}
 	current = ""
 	c.noExit()
+	c.syncWaits()
 
 	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })
 	for _, d := range c.diags {
@@ -83,6 +84,23 @@ func hasGoStmt(pass *analysis.Pass) bool {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for range in.Root().Preorder((*ast.GoStmt)(nil)) {
 		return true
+	}
+	return false
+}
+
+// waitsOnSync reports whether the package calls the Wait method of a
+// sync.WaitGroup or sync.Cond, which syncWaits judges even in a package
+// without channels or go statements.
+func waitsOnSync(pass *analysis.Pass) bool {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range in.Root().Preorder((*ast.SelectorExpr)(nil)) {
+		sel := n.Node().(*ast.SelectorExpr)
+		if sel.Sel.Name != "Wait" {
+			continue
+		}
+		if fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync" {
+			return true
+		}
 	}
 	return false
 }

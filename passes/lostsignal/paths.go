@@ -3,7 +3,6 @@ package lostsignal
 import (
 	"go/constant"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -127,7 +126,7 @@ func earliest(exits []ssa.Instruction) ssa.Instruction {
 // true. The typical case is a goroutine started per element, then an
 // early return for the empty input: no goroutine was started on it.
 func withInfeasible(st stops, from ssa.Instruction) stops {
-	nonEmpty := nonEmptyAt(from.Block())
+	nonEmpty := ssautil.NonEmptyAt(from.Block())
 	if len(nonEmpty) == 0 {
 		return st
 	}
@@ -146,63 +145,6 @@ func withInfeasible(st stops, from ssa.Instruction) stops {
 	}
 	st.edges = edges
 	return st
-}
-
-// nonEmptyAt returns the values xs for which len(xs) > 0 holds in b: b
-// lies in the body of a loop guarded by "i < len(xs)" (how go/ssa lowers
-// a range over a slice, an array or a string, and a counted loop), that
-// is, b is dominated by the guard's true successor, entered only from the
-// guard. Only values whose length cannot change are kept.
-func nonEmptyAt(b *ssa.BasicBlock) map[ssa.Value]bool {
-	var set map[ssa.Value]bool
-	for d := b; d != nil; d = d.Idom() {
-		if len(d.Preds) != 1 {
-			continue
-		}
-		guard := d.Preds[0]
-		iff, ok := guard.Instrs[len(guard.Instrs)-1].(*ssa.If)
-		if !ok || guard.Succs[0] != d {
-			continue
-		}
-		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || cmp.Op != token.LSS {
-			continue
-		}
-		if xs := lenArg(cmp.Y); xs != nil {
-			if set == nil {
-				set = make(map[ssa.Value]bool)
-			}
-			set[xs] = true
-		}
-	}
-	return set
-}
-
-// lenArg returns xs when v is len(xs) and the length of xs is fixed for
-// the value (a slice, an array, a pointer to one, or a string), or nil.
-func lenArg(v ssa.Value) ssa.Value {
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return nil
-	}
-	b, ok := call.Call.Value.(*ssa.Builtin)
-	if !ok || b.Name() != "len" || len(call.Call.Args) != 1 {
-		return nil
-	}
-	xs := call.Call.Args[0]
-	t := xs.Type().Underlying()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem().Underlying()
-	}
-	switch t := t.(type) {
-	case *types.Slice, *types.Array:
-		return xs
-	case *types.Basic:
-		if t.Info()&types.IsString != 0 {
-			return xs
-		}
-	}
-	return nil
 }
 
 // lenTest reports the value of cond, a comparison of len(xs) with a
@@ -226,7 +168,7 @@ func lenTest(cond ssa.Value, nonEmpty map[ssa.Value]bool) (always, known bool) {
 			op = token.LEQ
 		}
 	}
-	xs := lenArg(l)
+	xs := ssautil.LenArg(l)
 	k, ok := r.(*ssa.Const)
 	if xs == nil || !nonEmpty[xs] || !ok || k.Value == nil || k.Value.Kind() != constant.Int {
 		return false, false
