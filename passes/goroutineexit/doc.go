@@ -106,6 +106,18 @@
 // packages may use. A helper that takes the WaitGroup and forgets Done is
 // therefore a documented false negative.
 //
+// A timer drained after its tick was taken. The idiom
+// "if !t.Stop() { <-t.C }" drains a tick that fired but was not received.
+// When a receive from t.C (typically a select case) has already taken the
+// tick and nothing re-armed the timer since (no t.Reset on the path),
+// Stop reports false and t.C stays empty: the drain blocks forever. Both
+// timer semantics agree on this (before Go 1.23 the tick was buffered and
+// has been consumed; from Go 1.23 on, a receive after Stop returned never
+// sees a stale tick), so the file's Go version does not change the
+// verdict. The timer must be made by time.NewTimer in the function and
+// used only for its channel and its methods; a timer stored or handed
+// elsewhere may be reset by code the analyzer does not follow.
+//
 // # When it stays silent
 //
 //   - The channel's capacity is not a constant, or the channel escapes (to

@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	var current string
 	defer analysisutil.Recover(pass, &current, &err)
 	flow := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
-	if len(flow.Channels) == 0 && !hasGoStmt(pass) && !waitsOnSync(pass) {
+	if len(flow.Channels) == 0 && !hasGoStmt(pass) && !waitsOnSyncOrTimer(pass) {
 		return nil, nil
 	}
 	c := &checker{
@@ -69,6 +69,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	current = ""
 	c.noExit()
 	c.syncWaits()
+	c.timerDrains()
 
 	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })
 	for _, d := range c.diags {
@@ -88,18 +89,22 @@ func hasGoStmt(pass *analysis.Pass) bool {
 	return false
 }
 
-// waitsOnSync reports whether the package calls the Wait method of a
-// sync.WaitGroup or sync.Cond, which syncWaits judges even in a package
-// without channels or go statements.
-func waitsOnSync(pass *analysis.Pass) bool {
+// waitsOnSyncOrTimer reports whether the package calls the Wait method of
+// a sync.WaitGroup or sync.Cond, or the Stop method of a time.Timer, which
+// syncWaits and timerDrains judge even in a package without channels or go
+// statements.
+func waitsOnSyncOrTimer(pass *analysis.Pass) bool {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for n := range in.Root().Preorder((*ast.SelectorExpr)(nil)) {
 		sel := n.Node().(*ast.SelectorExpr)
-		if sel.Sel.Name != "Wait" {
+		if sel.Sel.Name != "Wait" && sel.Sel.Name != "Stop" {
 			continue
 		}
-		if fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync" {
-			return true
+		if fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil {
+			switch path := fn.Pkg().Path(); {
+			case path == "sync" && sel.Sel.Name == "Wait", path == "time" && sel.Sel.Name == "Stop":
+				return true
+			}
 		}
 	}
 	return false

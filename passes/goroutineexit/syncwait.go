@@ -571,8 +571,13 @@ func localUsesFollowed(v ssa.Value, depth int) bool {
 // isReceiverOnly reports whether v appears in call only as the receiver
 // of a sync method.
 func isReceiverOnly(call ssa.CallInstruction, v ssa.Value) bool {
-	cc := call.Common()
-	if syncMethod(cc) == "" || cc.Args[0] != v {
+	return syncMethod(call.Common()) != "" && onlyReceiver(call.Common(), v)
+}
+
+// onlyReceiver reports whether v is the receiver of the static method
+// call cc and none of its other arguments.
+func onlyReceiver(cc *ssa.CallCommon, v ssa.Value) bool {
+	if len(cc.Args) == 0 || cc.Args[0] != v {
 		return false
 	}
 	for _, a := range cc.Args[1:] {
