@@ -72,6 +72,31 @@
 // channel (the constant nil, or a variable of channel type that is never
 // assigned, the usual trace of a forgotten make).
 //
+// A goroutine with no way out at all, whatever it waits on (channels it
+// was handed, a ticker, a sleep): its body has no return and no
+// runtime.Goexit reachable, and the function that starts it can run more
+// than once per process, so each run leaves one more goroutine behind:
+//
+//	func newBatcher(events <-chan int) *batcher {
+//		go func() { // goroutine never finishes: its loop has no way out, ...
+//			for {
+//				select {
+//				case n := <-events: ...
+//				case <-t.C: ...
+//				}
+//			}
+//		}()
+//
+// Code that runs once per process starts daemons, not leaks: main.main,
+// init functions and package-level initialisers, TestMain, the function
+// given to sync.Once.Do, sync.OnceFunc, sync.OnceValue or
+// sync.OnceValues, closures inside any of these, and an unexported
+// function that only such code calls, outside loops. Everything else may
+// run again: an exported function or method (any caller may call it per
+// request, per connection, per test), a method, a function used as a
+// value, a test. A goroutine that calls testing's FailNow family (which
+// ends it through runtime.Goexit) is not judged.
+//
 // The goroutine's body may be a function literal, a named function or
 // method of this package, a bound method value, or a function of another
 // package whose exported summary says it sends at most one value on the
@@ -139,11 +164,6 @@
 //     popular modules of bench/ it made one difference: caddy's "start"
 //     command leaves a forgotten sender behind, a real one, harmless only
 //     because the process exits right after; it is reported.
-//   - A loop with no way out waits on channels the analyzer did not see
-//     made by the starting function: a ticker, a context, a field, a
-//     parameter. Such loops are how servers and background workers are
-//     written; stopping them is a design choice, not a mistake the
-//     analyzer can prove.
 //   - The goroutine ranges over a channel that is never closed: that is
 //     rangeclose's finding, reported once, there.
 //

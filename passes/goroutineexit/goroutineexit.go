@@ -43,6 +43,7 @@ type checker struct {
 	// finding: one leak, one diagnostic.
 	reported map[*ssa.Go]bool
 	diags    []analysis.Diagnostic
+	once     *onceIndex
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {

@@ -19,6 +19,7 @@ import (
 // cases, an operation on a nil channel, or a loop with no way out that
 // waits only on channels abandoned by the function that started it.
 func (c *checker) noExit() {
+	c.once = newOnceIndex(c.flow.SSA().SrcFuncs)
 	for _, fn := range c.flow.SSA().SrcFuncs {
 		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
 			continue
@@ -35,6 +36,9 @@ func (c *checker) noExit() {
 				}
 				if !c.blocksOnNothing(g, body) {
 					c.loopWithNoWayOut(g, body)
+				}
+				if !c.reported[g] {
+					c.noWayOutPerCall(g, body)
 				}
 			}
 		}
