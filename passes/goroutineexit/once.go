@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // noWayOutPerCall reports the goroutine started by g when its body can
@@ -18,18 +18,18 @@ import (
 // whatever it waits on) and the function that starts it can run more than
 // once per process: each run leaves one more goroutine behind for good.
 func (c *checker) noWayOutPerCall(g *ssa.Go, body *ssa.Function) {
-	if ssautil.BlocksReachingReturn(body)[body.Blocks[0]] || mayEndGoroutine(body) {
+	if ssaidiom.BlocksReachingReturn(body)[body.Blocks[0]] || mayEndGoroutine(body) {
 		return
 	}
 	parent := g.Parent()
-	if !ssautil.BlocksReachingReturn(parent)[g.Block()] || c.once.runsOnce(parent) {
+	if !ssaidiom.BlocksReachingReturn(parent)[g.Block()] || c.once.runsOnce(parent) {
 		return // the starter never returns, or runs once: a daemon
 	}
 	starter := outermost(parent)
 	d := analysis.Diagnostic{
 		Pos:      g.Pos(),
 		Category: "noexit",
-		Message:  fmt.Sprintf("goroutine never finishes: its loop has no way out, and %s can run more than once", funcName(starter)),
+		Message:  fmt.Sprintf("goroutine never finishes: its loop has no way out, and %s can run more than once", ssaidiom.FuncName(ssaidiom.Object(starter), starter.Pkg.Pkg)),
 	}
 	if loop := firstLoop(body); loop.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: loop, Message: "this loop has no break, return or runtime.Goexit"})
@@ -209,7 +209,7 @@ func (x *onceIndex) runsOnce(fn *ssa.Function) bool {
 }
 
 func (x *onceIndex) decide(fn *ssa.Function) bool {
-	if ssautil.IsProcessLifetime(fn) || x.onceArg[fn] {
+	if ssaidiom.IsProcessLifetime(fn) || x.onceArg[fn] {
 		return true
 	}
 	if fn.Parent() != nil {
@@ -236,7 +236,7 @@ func (x *onceIndex) decide(fn *ssa.Function) bool {
 func inLoopCall(caller, fn *ssa.Function) bool {
 	for _, b := range caller.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(ssa.CallInstruction); ok && call.Common().Value == fn && ssautil.InLoop(b) {
+			if call, ok := instr.(ssa.CallInstruction); ok && call.Common().Value == fn && ssaidiom.InLoop(b) {
 				return true
 			}
 		}

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // A syncVar is one sync.WaitGroup or sync.Cond as the package uses it: an
@@ -66,7 +66,7 @@ func (c *checker) syncWaits() {
 		}
 	}
 	for _, fn := range c.flow.SSA().SrcFuncs {
-		if ssautil.TooBig(fn) {
+		if ssaidiom.TooBig(fn) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -169,7 +169,7 @@ func (c *checker) waitGroupNeverDone(v *syncVar, reported map[ssa.CallInstructio
 		name := c.receiverText(w, "the WaitGroup")
 		once := fmt.Sprintf("once %s.Add has run", name)
 		if fn := add.Parent(); fn != w.Parent() {
-			once = fmt.Sprintf("once %s has run", funcName(fn))
+			once = fmt.Sprintf("once %s has run", ssaidiom.FuncName(ssaidiom.Object(fn), fn.Pkg.Pkg))
 		}
 		c.reportWait(w, reported, "syncwait",
 			fmt.Sprintf("Wait blocks forever %s: nothing in the package calls %s.Done", once, name),
@@ -199,7 +199,7 @@ func (c *checker) waitInSpawnLoop(v *syncVar, reported map[ssa.CallInstruction]b
 		return
 	}
 	add := v.adds[0]
-	xs := ssautil.LenArg(add.Common().Args[1])
+	xs := ssaidiom.LenArg(add.Common().Args[1])
 	if xs == nil {
 		return
 	}
@@ -207,7 +207,7 @@ func (c *checker) waitInSpawnLoop(v *syncVar, reported map[ssa.CallInstruction]b
 		if w.Parent() != add.Parent() || reported[w] {
 			continue
 		}
-		body := ssautil.LoopBodyOver(w.Block(), xs)
+		body := ssaidiom.LoopBodyOver(w.Block(), xs)
 		if body == nil || body.Dominates(add.Block()) || !add.Block().Dominates(body) {
 			continue
 		}
@@ -231,12 +231,12 @@ func startsAllDones(v *syncVar, body *ssa.BasicBlock, w ssa.CallInstruction) *ss
 	var g *ssa.Go
 	for _, d := range v.dones {
 		dg := goOf(d.Parent(), w.Parent())
-		if dg == nil || (g != nil && dg != g) || ssautil.InLoop(d.Block()) {
+		if dg == nil || (g != nil && dg != g) || ssaidiom.InLoop(d.Block()) {
 			return nil
 		}
 		g = dg
 	}
-	if g == nil || !body.Dominates(g.Block()) || !runsBefore(g, w) {
+	if g == nil || !body.Dominates(g.Block()) || !ssaidiom.RunsBefore(g, w) {
 		return nil
 	}
 	return g
@@ -245,7 +245,7 @@ func startsAllDones(v *syncVar, body *ssa.BasicBlock, w ssa.CallInstruction) *ss
 // goOf returns the only go statement of parent that starts fn, a closure
 // of parent, or nil.
 func goOf(fn, parent *ssa.Function) *ssa.Go {
-	mc := closureOf(fn)
+	mc := ssaidiom.ClosureOf(fn)
 	if mc == nil || fn.Parent() != parent || mc.Referrers() == nil {
 		return nil
 	}
@@ -264,7 +264,7 @@ func goOf(fn, parent *ssa.Function) *ssa.Go {
 // out is a test of a value that the loop cannot change: once the loop
 // runs, it runs forever, whoever signals.
 func (c *checker) condLoopNeverChanges(w ssa.CallInstruction) {
-	cycle := ssautil.Cycle(w.Block())
+	cycle := ssaidiom.Cycle(w.Block())
 	if len(cycle) == 0 {
 		return
 	}
@@ -285,7 +285,7 @@ func (c *checker) condLoopNeverChanges(w ssa.CallInstruction) {
 			case *ssa.Return, *ssa.Panic:
 				return
 			case *ssa.Call:
-				if ssautil.IsGoexit(instr) {
+				if ssaidiom.IsGoexit(instr) {
 					return
 				}
 			}
@@ -454,7 +454,7 @@ func syncReceiver(v ssa.Value) (syncKey, bool) {
 			return syncKey{field: f}, true
 		}
 	case *ssa.Alloc, *ssa.FreeVar:
-		if a := cellOf(v); a != nil {
+		if a := ssaidiom.CellOf(v); a != nil {
 			return syncKey{local: a}, true
 		}
 	}
@@ -597,7 +597,7 @@ func positiveDelta(v ssa.Value) bool {
 	if conv, ok := v.(*ssa.Convert); ok {
 		v = conv.X
 	}
-	return ssautil.LenArg(v) != nil
+	return ssaidiom.LenArg(v) != nil
 }
 
 func fieldVar(fa *ssa.FieldAddr) *types.Var {
@@ -617,14 +617,4 @@ func deref(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
-}
-
-// funcName names fn for a message: the method as T.m, or the function.
-func funcName(fn *ssa.Function) string {
-	if recv := fn.Signature.Recv(); recv != nil {
-		if named, ok := deref(recv.Type()).(*types.Named); ok {
-			return named.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return fn.Name()
 }

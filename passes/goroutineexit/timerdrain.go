@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // timerDrains reports the drain idiom "if !t.Stop() { <-t.C }" reached
@@ -19,7 +19,7 @@ import (
 // Go 1.23 on, a receive after Stop returned never sees a stale tick.
 func (c *checker) timerDrains() {
 	for _, fn := range c.flow.SSA().SrcFuncs {
-		if ssautil.TooBig(fn) {
+		if ssaidiom.TooBig(fn) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -113,7 +113,7 @@ func tickTaken(instr ssa.Instruction, t ssa.Value) (ssa.Instruction, token.Pos) 
 			return instr, instr.Pos()
 		}
 	case *ssa.Select:
-		for b, i := range selectCases(instr) {
+		for b, i := range ssaidiom.CaseBodies(instr) {
 			if i >= 0 && instr.States[i].Dir != 0 && isTimerC(instr.States[i].Chan, t) && instr.States[i].Send == nil && len(b.Preds) == 1 {
 				return b.Instrs[0], instr.States[i].Pos
 			}
@@ -155,16 +155,7 @@ func reachesWithoutReset(from ssa.Instruction, stop *ssa.Call, t ssa.Value) bool
 		}
 		return false
 	}
-	return scan(from.Block(), indexIn(from)+1)
-}
-
-func indexIn(instr ssa.Instruction) int {
-	for i, x := range instr.Block().Instrs {
-		if x == instr {
-			return i
-		}
-	}
-	return -1
+	return scan(from.Block(), ssaidiom.IndexOf(from)+1)
 }
 
 // timerFollowed reports whether t is a timer made by time.NewTimer in

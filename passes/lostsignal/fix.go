@@ -3,6 +3,8 @@ package lostsignal
 import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // bufferFix returns a fix that gives the channel returned as result i of
@@ -23,7 +25,7 @@ func (c *checker) bufferFix(call *ssa.Call, k Kind, sum *summary, i int) *analys
 		return nil
 	}
 	mk := sum.makes[i]
-	ce := c.src.call(mk.Pos())
+	ce := c.src.Call(mk.Pos())
 	if ce == nil || len(ce.Args) != 1 || !lastAction(sum.sends[i]) {
 		return nil
 	}
@@ -50,7 +52,7 @@ func lastAction(send *ssa.Send) bool {
 			}
 		}
 	}
-	b, rest := send.Block(), send.Block().Instrs[indexOf(send)+1:]
+	b, rest := send.Block(), ssaidiom.InstrsAfter(send)
 	for range 8 {
 		for _, instr := range rest {
 			switch instr.(type) {

@@ -9,11 +9,13 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
+	"github.com/leakvet/leakvet/internal/valueflow"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -28,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "lostsignal",
 	Doc:       analysisutil.MustExtractDoc(doc, "lostsignal"),
 	URL:       docURL,
-	Requires:  []*analysis.Analyzer{chanflow.Analyzer},
+	Requires:  []*analysis.Analyzer{chanflow.Analyzer, inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*Handles)(nil)},
 }
@@ -37,6 +39,7 @@ var Analyzer = &analysis.Analyzer{
 type checker struct {
 	pass  *analysis.Pass
 	pkg   *ssa.Package
+	vf    *valueflow.Package
 	hasGo bool
 	sums  map[*ssa.Function]*summary
 	// oldFiles maps the files whose Go version is before go1.23 to it.
@@ -49,6 +52,11 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
+	// A bug here must not crash the whole vet run: turn it into an error
+	// that names the function being analysed.
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
+
 	// Facts make this pass run on every dependency, the standard library
 	// included. Most packages start no goroutine, call no function known
 	// to return a handle, and use no group, command or ticker: for them a
@@ -62,6 +70,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	c := &checker{
 		pass:       pass,
 		pkg:        in.Pkg,
+		vf:         valueflow.NewPackage(in.Pkg, in.SrcFuncs),
 		hasGo:      sc.hasGo,
 		sums:       make(map[*ssa.Function]*summary),
 		oldFiles:   sc.oldFiles,
@@ -69,17 +78,13 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		rangeclose: newRangecloseFindings(flow),
 	}
 
-	// A bug here must not crash the whole vet run: turn it into an error
-	// that names the function being analysed.
-	var current string
-	defer analysisutil.Recover(pass, &current, &err)
 	for _, fn := range in.SrcFuncs {
 		current = fn.String()
 		c.exportFact(fn)
 	}
 	for _, fn := range in.SrcFuncs {
 		current = fn.String()
-		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
+		if ssaidiom.IsProcessLifetime(fn) || ssaidiom.TooBig(fn) {
 			continue
 		}
 		if sc.hasGo || sc.callsStarters {
@@ -102,7 +107,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 // read directly.)
 func (c *checker) exportFact(fn *ssa.Function) {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo || ssautil.TooBig(fn) {
+	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo || ssaidiom.TooBig(fn) {
 		return
 	}
 	if s := c.summaryOf(fn); s != nil {

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // stops describes the points at which a path search stops: instructions
@@ -68,7 +68,7 @@ func exitsFrom(fn *ssa.Function, from ssa.Instruction, st stops) []ssa.Instructi
 		follow(fn.Blocks[0], 0)
 	} else {
 		st = withInfeasible(st, from)
-		follow(from.Block(), indexOf(from)+1)
+		follow(from.Block(), ssaidiom.IndexOf(from)+1)
 	}
 	for len(queue) > 0 {
 		b := queue[0]
@@ -89,21 +89,12 @@ func scanBlock(b *ssa.BasicBlock, i int, st stops) (exit ssa.Instruction, stoppe
 		case *ssa.Return:
 			return instr, true
 		case *ssa.Call:
-			if ssautil.IsGoexit(instr) {
+			if ssaidiom.IsGoexit(instr) {
 				return instr, true
 			}
 		}
 	}
 	return nil, false
-}
-
-func indexOf(instr ssa.Instruction) int {
-	for i, x := range instr.Block().Instrs {
-		if x == instr {
-			return i
-		}
-	}
-	return -1
 }
 
 func earliest(exits []ssa.Instruction) ssa.Instruction {
@@ -126,7 +117,7 @@ func earliest(exits []ssa.Instruction) ssa.Instruction {
 // true. The typical case is a goroutine started per element, then an
 // early return for the empty input: no goroutine was started on it.
 func withInfeasible(st stops, from ssa.Instruction) stops {
-	nonEmpty := ssautil.NonEmptyAt(from.Block())
+	nonEmpty := ssaidiom.NonEmptyAt(from.Block())
 	if len(nonEmpty) == 0 {
 		return st
 	}
@@ -168,7 +159,7 @@ func lenTest(cond ssa.Value, nonEmpty map[ssa.Value]bool) (always, known bool) {
 			op = token.LEQ
 		}
 	}
-	xs := ssautil.LenArg(l)
+	xs := ssaidiom.LenArg(l)
 	k, ok := r.(*ssa.Const)
 	if xs == nil || !nonEmpty[xs] || !ok || k.Value == nil || k.Value.Kind() != constant.Int {
 		return false, false

@@ -1,19 +1,19 @@
 package lostsignal
 
 import (
-	"go/constant"
-	"go/token"
 	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
+	"github.com/leakvet/leakvet/internal/valueflow"
 )
 
 // summary is what the results of one function of this package are to the
 // goroutines it starts.
 type summary struct {
+	pkg        *valueflow.Package
 	rangeclose *rangecloseFindings
 
 	fact *Handles
@@ -33,7 +33,7 @@ func (c *checker) summaryOf(fn *ssa.Function) *summary {
 		return s
 	}
 	c.sums[fn] = nil // recursion guard
-	if ssautil.TooBig(fn) {
+	if ssaidiom.TooBig(fn) {
 		return nil // beyond the size budget: unknown
 	}
 	s := c.summarize(fn)
@@ -47,6 +47,7 @@ func (c *checker) summarize(fn *ssa.Function) *summary {
 		return nil
 	}
 	s := &summary{
+		pkg:        c.vf,
 		rangeclose: c.rangeclose,
 		fact:       &Handles{Results: make([]Kind, n)},
 		gos:        make([][]*ssa.Go, n),
@@ -95,7 +96,7 @@ func returnOrigins(fn *ssa.Function, n int) []ssa.Value {
 		}
 		for i, v := range ret.Results {
 			o := origin(v)
-			if isNil(o) {
+			if ssaidiom.IsNilConst(o) {
 				continue
 			}
 			if origins[i] != nil && origins[i] != o {
@@ -152,7 +153,7 @@ func storedValue(p ssa.Value) ssa.Value {
 	var val ssa.Value
 	for _, instr := range *alloc.Referrers() {
 		st, ok := instr.(*ssa.Store)
-		if !ok || st.Addr != alloc || isNil(st.Val) {
+		if !ok || st.Addr != alloc || ssaidiom.IsNilConst(st.Val) {
 			continue
 		}
 		if val != nil && val != st.Val {
@@ -163,21 +164,15 @@ func storedValue(p ssa.Value) ssa.Value {
 	return val
 }
 
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
-}
-
 // chanResult classifies result i of fn, the channel made by mk.
 func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
-	f := newFlow(fn, false)
-	f.value(mk, starter)
-	if f.failed || f.selectSend || len(f.recvs) > 0 || len(f.sends) == 0 || len(f.stopFns) > 0 ||
+	f := follow(s.pkg, fn, mk, false)
+	if f.Escaped() || f.selectSend || len(f.recvs) > 0 || len(f.sends) == 0 || len(f.stopFns) > 0 ||
 		f.closes[starter]+f.closes[stopper] > 0 || slices.ContainsFunc(f.returned, func(j int) bool { return j != i }) ||
 		s.rangeclose.ownsAny(f.roots) {
 		return
 	}
-	size, ok := constInt(mk.Size)
+	size, ok := ssaidiom.ConstInt(mk.Size)
 	if !ok || (size > 0 && mustSends(f) <= size) {
 		return // the sends fit in the buffer: they cannot block
 	}
@@ -192,14 +187,6 @@ func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 	}
 }
 
-func constInt(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
 // mustSends counts the sends that every run of a goroutine performs: those
 // that lie on no cycle and dominate every return of the goroutine's
 // function.
@@ -207,20 +194,11 @@ func mustSends(f *flow) int64 {
 	var n int64
 	for _, s := range f.sends {
 		fn := s.Parent()
-		if _, ok := f.roots[fn]; ok && !ssautil.InLoop(s.Block()) && dominatesReturns(s.Block()) {
+		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && ssaidiom.DominatesReturns(s.Block()) {
 			n++
 		}
 	}
 	return n
-}
-
-func dominatesReturns(b *ssa.BasicBlock) bool {
-	for _, x := range b.Parent().Blocks {
-		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok && !b.Dominates(x) {
-			return false
-		}
-	}
-	return true
 }
 
 // sendsOnce reports whether one goroutine, started once, sends exactly one
@@ -231,7 +209,7 @@ func sendsOnce(f *flow) bool {
 	}
 	send := f.sends[0]
 	gos, ok := f.roots[send.Parent()]
-	return ok && len(gos) == 1 && !ssautil.InLoop(gos[0].Block()) && !ssautil.InLoop(send.Block())
+	return ok && len(gos) == 1 && !ssaidiom.InLoop(gos[0].Block()) && !ssaidiom.InLoop(send.Block())
 }
 
 // stopClosure classifies result i of fn, the closure made by mc: it is a
@@ -254,9 +232,8 @@ func (s *summary) stopClosure(fn *ssa.Function, i int, mc *ssa.MakeClosure) {
 // stopChan classifies the channel mk, which the stop function stopFn
 // (returned as result i) may close.
 func (s *summary) stopChan(fn *ssa.Function, i int, mk *ssa.MakeChan, stopFn *ssa.Function) {
-	f := newFlow(fn, false)
-	f.value(mk, starter)
-	if j, ok := f.stopFns[stopFn]; f.failed || !ok || j != i || len(f.returned) > 0 ||
+	f := follow(s.pkg, fn, mk, false)
+	if j, ok := f.stopFns[stopFn]; f.Escaped() || !ok || j != i || len(f.returned) > 0 ||
 		len(f.sends) > 0 || f.selectSend || f.closes[starter]+f.closes[goroutine] > 0 || f.closes[stopper] == 0 {
 		return
 	}
@@ -267,9 +244,8 @@ func (s *summary) stopChan(fn *ssa.Function, i int, mk *ssa.MakeChan, stopFn *ss
 // derived from context.Background: result i of fn is cancel itself (when
 // stopFn is nil) or stopFn, a closure calling it.
 func (s *summary) stopCancel(fn *ssa.Function, i int, cancel, ctx ssa.Value, stopFn *ssa.Function) {
-	f := newFlow(fn, false)
-	f.value(cancel, starter)
-	if f.failed || f.calls[starter]+f.calls[goroutine] > 0 {
+	f := follow(s.pkg, fn, cancel, false)
+	if f.Escaped() || f.calls[starter]+f.calls[goroutine] > 0 {
 		return
 	}
 	if stopFn == nil {
@@ -279,9 +255,8 @@ func (s *summary) stopCancel(fn *ssa.Function, i int, cancel, ctx ssa.Value, sto
 	} else if j, ok := f.stopFns[stopFn]; !ok || j != i || f.calls[stopper] == 0 || len(f.returned) > 0 {
 		return
 	}
-	done := newFlow(fn, true)
-	done.value(ctx, starter)
-	if done.failed {
+	done := follow(s.pkg, fn, ctx, true)
+	if done.Escaped() {
 		return
 	}
 	s.setStop(i, done.abandoned(s.rangeclose))
@@ -308,10 +283,8 @@ func backgroundContext(cancel *ssa.Extract) ssa.Value {
 	if !ok || !isFunc(parent.Call.StaticCallee(), "context", "Background", "TODO") {
 		return nil
 	}
-	for _, ref := range *call.Referrers() {
-		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
-			return ext
-		}
+	if ctx := ssaidiom.Results(call, 0); len(ctx) > 0 {
+		return ctx[0]
 	}
 	return nil
 }
@@ -343,7 +316,7 @@ func (f *flow) abandoned(rf *rangecloseFindings) []*ssa.Go {
 				continue
 			}
 			if sel, ok := r.(*ssa.Select); ok {
-				for _, e := range selectCaseEdges(sel, f.seen) {
+				for _, e := range f.selectCaseEdges(sel) {
 					st.edges[e] = true
 				}
 				continue
@@ -363,10 +336,10 @@ func (f *flow) abandoned(rf *rangecloseFindings) []*ssa.Go {
 
 // selectCaseEdges returns the edges into the bodies of the cases of sel
 // that receive from a value seen by the flow.
-func selectCaseEdges(sel *ssa.Select, seen map[flowKey]bool) []edge {
+func (f *flow) selectCaseEdges(sel *ssa.Select) []edge {
 	var edges []edge
 	for k, st := range sel.States {
-		if st.Dir == types.RecvOnly && (seen[flowKey{st.Chan, goroutine}]) {
+		if st.Dir == types.RecvOnly && f.Seen(st.Chan, goroutine) {
 			if e, ok := selectCaseEdge(sel, k); ok {
 				edges = append(edges, e)
 			}
@@ -378,25 +351,12 @@ func selectCaseEdges(sel *ssa.Select, seen map[flowKey]bool) []edge {
 // selectCaseEdge returns the edge into the body of the k-th case of sel
 // (taken when the select chose that case), if it can be found.
 func selectCaseEdge(sel *ssa.Select, k int) (edge, bool) {
-	for _, ref := range *sel.Referrers() {
-		ext, ok := ref.(*ssa.Extract)
-		if !ok || ext.Index != 0 {
-			continue
-		}
-		for _, use := range *ext.Referrers() {
-			cmp, ok := use.(*ssa.BinOp)
-			if !ok || cmp.Op != token.EQL || cmp.X != ext {
-				continue
-			}
-			if c, ok := constInt(cmp.Y); !ok || c != int64(k) {
-				continue
-			}
-			if iff := onlyIf(cmp); iff != nil {
-				return ifEdge(iff, true), true
-			}
-		}
+	c, ok := ssaidiom.SelectCase(sel, k)
+	if !ok {
+		return edge{}, false
 	}
-	return edge{}, false
+	from, to := c.Edge()
+	return edge{from, to}, true
 }
 
 // sortedRoots returns the goroutine functions of roots in source order.

@@ -15,7 +15,7 @@ func (u *uploader) begin(name string) {
 }
 
 func (u *uploader) flush() {
-	u.inflight.Wait() // want `Wait blocks forever once uploader\.begin has run: nothing in the package calls u\.inflight\.Done`
+	u.inflight.Wait() // want `Wait blocks forever once begin has run: nothing in the package calls u\.inflight\.Done`
 }
 
 // reindex forgets the Done in the goroutine it waits for.

@@ -1,4 +1,4 @@
-package ssautil
+package ssaidiom
 
 import (
 	"go/token"
