@@ -18,7 +18,7 @@ import (
 // whatever it waits on) and the function that starts it can run more than
 // once per process: each run leaves one more goroutine behind for good.
 func (c *checker) noWayOutPerCall(g *ssa.Go, body *ssa.Function) {
-	if ssaidiom.BlocksReachingReturn(body)[body.Blocks[0]] || mayEndGoroutine(body) {
+	if ssaidiom.BlocksReachingReturn(body)[body.Blocks[0]] || mayEndGoroutine(body) || !loops(body) {
 		return
 	}
 	parent := g.Parent()
@@ -37,12 +37,27 @@ func (c *checker) noWayOutPerCall(g *ssa.Go, body *ssa.Function) {
 	c.report(g, d)
 }
 
-// mayEndGoroutine reports whether body calls a function that ends the
-// goroutine without a return of its own: testing's FailNow family, which
-// calls runtime.Goexit.
+// loops reports whether some block of fn lies on a cycle: a body that
+// cannot return and does not loop blocks somewhere once, which the other
+// checks judge by what it waits on.
+func loops(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		if ssaidiom.InLoop(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayEndGoroutine reports whether body ends the goroutine or the process
+// other than by a return: a call of panic, os.Exit, log.Fatal or
+// log.Panic, or of testing's FailNow family, which calls runtime.Goexit.
 func mayEndGoroutine(body *ssa.Function) bool {
 	for _, b := range body.Blocks {
 		for _, instr := range b.Instrs {
+			if p, ok := instr.(*ssa.Panic); ok && p.Pos().IsValid() {
+				return true // a panic call; go/ssa's own, after a blocking select, has no position
+			}
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
 				continue
@@ -55,9 +70,22 @@ func mayEndGoroutine(body *ssa.Function) bool {
 			} else if fn := cc.StaticCallee(); fn != nil && fn.Pkg != nil {
 				name, pkg = fn.Name(), fn.Pkg.Pkg
 			}
-			if pkg != nil && pkg.Path() == "testing" {
+			if pkg == nil {
+				continue
+			}
+			switch pkg.Path() {
+			case "testing":
 				switch name {
 				case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+					return true
+				}
+			case "os":
+				if name == "Exit" {
+					return true
+				}
+			case "log":
+				switch name {
+				case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
 					return true
 				}
 			}

@@ -123,10 +123,14 @@ func tickTaken(instr ssa.Instruction, t ssa.Value) (ssa.Instruction, token.Pos) 
 }
 
 // reachesWithoutReset reports whether the Stop call stop can run after
-// from on some path that calls no method of t but Stop's own, nor stores
-// anything: a Reset (or anything we cannot see) re-arms the timer.
+// from on some path that calls no other method of t (a Reset re-arms the
+// timer) and does not make t anew (a timer made in a loop is a new timer
+// in each iteration).
 func reachesWithoutReset(from ssa.Instruction, stop *ssa.Call, t ssa.Value) bool {
 	blocked := func(instr ssa.Instruction) bool {
+		if v, ok := instr.(ssa.Value); ok && v == t {
+			return true // a new timer: the next iteration's
+		}
 		if call, ok := instr.(ssa.CallInstruction); ok && call != stop {
 			if m := timerMethod(call.Common()); m != "" && call.Common().Args[0] == t {
 				return true

@@ -1,6 +1,7 @@
 package goroutineexit
 
 import (
+	"os"
 	"sync/atomic"
 	"time"
 )
@@ -40,4 +41,45 @@ func CaseTimerDrainRearmed() {
 	kicks <- struct{}{}
 	close(quit)
 	<-done
+	quit2 := make(chan struct{})
+	loaded := make(chan struct{})
+	go func() {
+		retryLoad(quit2, func() bool { return true }, time.Millisecond)
+		close(loaded)
+	}()
+	<-loaded
+	close(quit2)
+	retryLoad(quit2, func() bool { return false }, time.Hour)
+	_ = signalRestorer // not run: it would end the process
+}
+
+// retryLoad makes a new timer in every iteration: the tick taken in one
+// iteration says nothing of the next iteration's timer, whose Stop
+// reports true while it runs. Reduced from a config loader in a popular
+// web server.
+func retryLoad(quit <-chan struct{}, load func() bool, d time.Duration) {
+	for {
+		timer := time.NewTimer(d)
+		select {
+		case <-timer.C:
+			if !load() {
+				continue
+			}
+		case <-quit:
+			if !timer.Stop() {
+				<-timer.C
+			}
+		}
+		break
+	}
+}
+
+// signalRestorer waits once for a signal and ends the process: no loop,
+// and the exit is not a return.
+func signalRestorer(sig <-chan struct{}, restore func()) {
+	go func() {
+		<-sig
+		restore()
+		os.Exit(1)
+	}()
 }
