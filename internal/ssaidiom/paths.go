@@ -52,6 +52,27 @@ func (w *Weights) After(instr ssa.Instruction) int {
 	return n
 }
 
+// Before returns the operations counted at instructions that run before
+// instr on every path to it (see [RunsBefore]).
+func (w *Weights) Before(instr ssa.Instruction) int {
+	n := 0
+	for x, k := range w.instrs {
+		if x != instr && RunsBefore(x, instr) {
+			n += k
+		}
+	}
+	return n
+}
+
+// RunsBefore reports whether a runs before b on every path to b: a's
+// block dominates b's, and a comes first when they share a block.
+func RunsBefore(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	return IndexOf(a) < IndexOf(b)
+}
+
 // InstrsAfter returns the instructions of instr's block that follow it.
 func InstrsAfter(instr ssa.Instruction) []ssa.Instruction {
 	i := IndexOf(instr)

@@ -59,15 +59,15 @@ func AlwaysNil(v ssa.Value) bool {
 		if v.Op != token.MUL {
 			return false
 		}
-		cell := cellOf(v.X)
+		cell := CellOf(v.X)
 		return cell != nil && neverStored(cell, map[ssa.Value]bool{})
 	}
 	return false
 }
 
-// cellOf returns the local variable (an Alloc) that p points to, seeing
+// CellOf returns the local variable (an Alloc) that p points to, seeing
 // through closures' free variables.
-func cellOf(p ssa.Value) *ssa.Alloc {
+func CellOf(p ssa.Value) *ssa.Alloc {
 	for range 8 {
 		switch v := p.(type) {
 		case *ssa.Alloc:
@@ -75,7 +75,7 @@ func cellOf(p ssa.Value) *ssa.Alloc {
 		case *ssa.FreeVar:
 			fn := v.Parent()
 			idx := slices.Index(fn.FreeVars, v)
-			mc := closureOf(fn)
+			mc := ClosureOf(fn)
 			if idx < 0 || mc == nil || idx >= len(mc.Bindings) {
 				return nil
 			}
@@ -87,8 +87,8 @@ func cellOf(p ssa.Value) *ssa.Alloc {
 	return nil
 }
 
-// closureOf returns the only MakeClosure that creates fn, if there is one.
-func closureOf(fn *ssa.Function) *ssa.MakeClosure {
+// ClosureOf returns the only MakeClosure that creates fn, if there is one.
+func ClosureOf(fn *ssa.Function) *ssa.MakeClosure {
 	parent := fn.Parent()
 	if parent == nil {
 		return nil

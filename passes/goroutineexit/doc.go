@@ -72,6 +72,31 @@
 // channel (the constant nil, or a variable of channel type that is never
 // assigned, the usual trace of a forgotten make).
 //
+// A goroutine with no way out at all, whatever it waits on (channels it
+// was handed, a ticker, a sleep): its body has no return and no
+// runtime.Goexit reachable, and the function that starts it can run more
+// than once per process, so each run leaves one more goroutine behind:
+//
+//	func newBatcher(events <-chan int) *batcher {
+//		go func() { // goroutine never finishes: its loop has no way out, ...
+//			for {
+//				select {
+//				case n := <-events: ...
+//				case <-t.C: ...
+//				}
+//			}
+//		}()
+//
+// Code that runs once per process starts daemons, not leaks: main.main,
+// init functions and package-level initialisers, TestMain, the function
+// given to sync.Once.Do, sync.OnceFunc, sync.OnceValue or
+// sync.OnceValues, closures inside any of these, and an unexported
+// function that only such code calls, outside loops. Everything else may
+// run again: an exported function or method (any caller may call it per
+// request, per connection, per test), a method, a function used as a
+// value, a test. A goroutine that calls testing's FailNow family (which
+// ends it through runtime.Goexit) is not judged.
+//
 // The goroutine's body may be a function literal, a named function or
 // method of this package, a bound method value, or a function of another
 // package whose exported summary says it sends at most one value on the
@@ -79,6 +104,44 @@
 // statement. A send inside a helper of this package that the goroutine
 // calls once, and that sends exactly once, counts as a send of the
 // goroutine and is reported where it blocks.
+//
+// Waits that nothing releases. A sync.WaitGroup or sync.Cond held in an
+// unexported struct field is one protocol across all the type's methods
+// and the goroutines they start (no other package can reach the field);
+// one held in a local variable is followed into the closures that capture
+// it. The analyzer reports, at the Wait call:
+//
+//   - a WaitGroup whose counter is raised (Add with a positive constant or
+//     a length) and never lowered: nothing in the package calls Done or Go
+//     on it, so Wait blocks forever once an Add has run;
+//   - a Cond that nothing in the package signals: no Signal, no Broadcast;
+//   - a Wait inside the loop over xs that starts one goroutine per element
+//     after Add(len(xs)) before the loop: at the first Wait only one
+//     goroutine has started, and when len(xs) > 1 the counter never
+//     reaches zero;
+//   - a Cond wait loop whose only way out tests a value the loop cannot
+//     change (a local computed before the loop, a parameter, a constant):
+//     once the loop runs, no Signal can end it.
+//
+// It stays silent when the WaitGroup's or Cond's address goes anywhere
+// but the receiver of its own methods (passed to a helper, stored,
+// converted to an interface), when a Cond stored in the field did not
+// come from sync.NewCond or a composite literal in the package, when an
+// Add's delta may be negative, and for exported fields, which other
+// packages may use. A helper that takes the WaitGroup and forgets Done is
+// therefore a documented false negative.
+//
+// A timer drained after its tick was taken. The idiom
+// "if !t.Stop() { <-t.C }" drains a tick that fired but was not received.
+// When a receive from t.C (typically a select case) has already taken the
+// tick and nothing re-armed the timer since (no t.Reset on the path),
+// Stop reports false and t.C stays empty: the drain blocks forever. Both
+// timer semantics agree on this (before Go 1.23 the tick was buffered and
+// has been consumed; from Go 1.23 on, a receive after Stop returned never
+// sees a stale tick), so the file's Go version does not change the
+// verdict. The timer must be made by time.NewTimer in the function and
+// used only for its channel and its methods; a timer stored or handed
+// elsewhere may be reset by code the analyzer does not follow.
 //
 // # When it stays silent
 //
@@ -101,11 +164,6 @@
 //     popular modules of bench/ it made one difference: caddy's "start"
 //     command leaves a forgotten sender behind, a real one, harmless only
 //     because the process exits right after; it is reported.
-//   - A loop with no way out waits on channels the analyzer did not see
-//     made by the starting function: a ticker, a context, a field, a
-//     parameter. Such loops are how servers and background workers are
-//     written; stopping them is a design choice, not a mistake the
-//     analyzer can prove.
 //   - The goroutine ranges over a channel that is never closed: that is
 //     rangeclose's finding, reported once, there.
 //

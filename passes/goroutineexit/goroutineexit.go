@@ -43,13 +43,14 @@ type checker struct {
 	// finding: one leak, one diagnostic.
 	reported map[*ssa.Go]bool
 	diags    []analysis.Diagnostic
+	once     *onceIndex
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
 	var current string
 	defer analysisutil.Recover(pass, &current, &err)
 	flow := pass.ResultOf[chanflow.Analyzer].(*chanflow.Result)
-	if len(flow.Channels) == 0 && !hasGoStmt(pass) {
+	if len(flow.Channels) == 0 && !hasGoStmt(pass) && !waitsOnSyncOrTimer(pass) {
 		return nil, nil
 	}
 	c := &checker{
@@ -68,6 +69,8 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	}
 	current = ""
 	c.noExit()
+	c.syncWaits()
+	c.timerDrains()
 
 	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })
 	for _, d := range c.diags {
@@ -83,6 +86,27 @@ func hasGoStmt(pass *analysis.Pass) bool {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for range in.Root().Preorder((*ast.GoStmt)(nil)) {
 		return true
+	}
+	return false
+}
+
+// waitsOnSyncOrTimer reports whether the package calls the Wait method of
+// a sync.WaitGroup or sync.Cond, or the Stop method of a time.Timer, which
+// syncWaits and timerDrains judge even in a package without channels or go
+// statements.
+func waitsOnSyncOrTimer(pass *analysis.Pass) bool {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range in.Root().Preorder((*ast.SelectorExpr)(nil)) {
+		sel := n.Node().(*ast.SelectorExpr)
+		if sel.Sel.Name != "Wait" && sel.Sel.Name != "Stop" {
+			continue
+		}
+		if fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil {
+			switch path := fn.Pkg().Path(); {
+			case path == "sync" && sel.Sel.Name == "Wait", path == "time" && sel.Sel.Name == "Stop":
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -18,6 +18,7 @@ import (
 // cases, an operation on a nil channel, or a loop with no way out that
 // waits only on channels abandoned by the function that started it.
 func (c *checker) noExit() {
+	c.once = newOnceIndex(c.flow.SSA().SrcFuncs)
 	for _, fn := range c.flow.SSA().SrcFuncs {
 		if ssaidiom.IsProcessLifetime(fn) || ssaidiom.TooBig(fn) {
 			continue
@@ -34,6 +35,9 @@ func (c *checker) noExit() {
 				}
 				if !c.blocksOnNothing(g, body) {
 					c.loopWithNoWayOut(g, body)
+				}
+				if !c.reported[g] {
+					c.noWayOutPerCall(g, body)
 				}
 			}
 		}

@@ -27,14 +27,11 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	if !ok {
 		return
 	}
-	start := t.After(g)
-	for _, cl := range ch.Closes {
-		// A close deferred before the go statement runs on every return
-		// after it.
-		if d, ok := cl.Instr.(*ssa.Defer); ok && runsBefore(d, g) {
-			start += closeWeight
-		}
-	}
+	// A send that runs before the go statement on every path left its
+	// value in the buffer (or blocked the parent, which is not this
+	// goroutine's leak); a close before it, deferred or not, releases
+	// every receive.
+	start := t.After(g) + t.Before(g)
 	p := ssaidiom.CheapestReturn(g, start, t.Block)
 	need := 1
 	if onOnePath(recvs) {
@@ -100,21 +97,4 @@ func releaseWeights(ch *chanflow.Channel, parent *ssa.Function) (*tally, bool) {
 		}
 	}
 	return t, true
-}
-
-// runsBefore reports whether a runs before b on every path to b: a's
-// block dominates b's, and a comes first when they share a block.
-func runsBefore(a, b ssa.Instruction) bool {
-	if a.Block() != b.Block() {
-		return a.Block().Dominates(b.Block())
-	}
-	for _, instr := range a.Block().Instrs {
-		switch instr {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
 }

@@ -1,6 +1,9 @@
 package lostsignal
 
 import (
+	"go/constant"
+	"go/token"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/ssaidiom"
@@ -64,6 +67,7 @@ func exitsFrom(fn *ssa.Function, from ssa.Instruction, st stops) []ssa.Instructi
 		seen[fn.Blocks[0]] = true
 		follow(fn.Blocks[0], 0)
 	} else {
+		st = withInfeasible(st, from)
 		follow(from.Block(), ssaidiom.IndexOf(from)+1)
 	}
 	for len(queue) > 0 {
@@ -104,4 +108,81 @@ func earliest(exits []ssa.Instruction) ssa.Instruction {
 		}
 	}
 	return best
+}
+
+// withInfeasible returns st with the edges added that no path from the
+// point just after from can take, because a fact that holds at from
+// decides their branch: inside the body of a loop over the elements of
+// xs, len(xs) > 0, so an "if len(xs) == 0" later in the function cannot be
+// true. The typical case is a goroutine started per element, then an
+// early return for the empty input: no goroutine was started on it.
+func withInfeasible(st stops, from ssa.Instruction) stops {
+	nonEmpty := ssaidiom.NonEmptyAt(from.Block())
+	if len(nonEmpty) == 0 {
+		return st
+	}
+	edges := make(map[edge]bool, len(st.edges))
+	for e := range st.edges {
+		edges[e] = true
+	}
+	for _, b := range from.Parent().Blocks {
+		iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if always, known := lenTest(iff.Cond, nonEmpty); known {
+			edges[ifEdge(iff, !always)] = true
+		}
+	}
+	st.edges = edges
+	return st
+}
+
+// lenTest reports the value of cond, a comparison of len(xs) with a
+// constant, when len(xs) > 0 for every xs in nonEmpty decides it.
+func lenTest(cond ssa.Value, nonEmpty map[ssa.Value]bool) (always, known bool) {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false, false
+	}
+	op, l, r := cmp.Op, cmp.X, cmp.Y
+	if _, isConst := l.(*ssa.Const); isConst {
+		l, r = r, l
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.GTR:
+			op = token.LSS
+		case token.LEQ:
+			op = token.GEQ
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	xs := ssaidiom.LenArg(l)
+	k, ok := r.(*ssa.Const)
+	if xs == nil || !nonEmpty[xs] || !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return false, false
+	}
+	n, exact := constant.Int64Val(k.Value)
+	if !exact {
+		return false, false
+	}
+	// len(xs) >= 1: the comparison is decided when every length from 1
+	// on gives the same answer.
+	switch op {
+	case token.EQL:
+		return false, n < 1
+	case token.NEQ:
+		return true, n < 1
+	case token.LSS:
+		return false, n <= 1
+	case token.LEQ:
+		return false, n < 1
+	case token.GTR:
+		return true, n < 1
+	case token.GEQ:
+		return true, n <= 1
+	}
+	return false, false
 }
