@@ -5,19 +5,23 @@ the channel they range over.
 
 Usage:
 
-	leakvet [flags] packages
-	go vet -vettool=$(command -v leakvet) [flags] packages
-	leakvet -format=sarif [analyzer flags] packages
+	leakvet [flags] [build flags] packages
+	go vet -vettool="$(command -v leakvet || echo leakvet-not-installed)" [flags] packages
+	leakvet -format=sarif [analyzer flags] [build flags] packages
 	leakvet lsp [analyzer flags]
 	leakvet help [analyzer]
+	leakvet -V[=full]
 
 Run standalone, leakvet analyzes the packages named by the go list
 patterns (./... for a whole module) and prints each finding on stderr as
-"/abs/file.go:line:col: message", followed by one indented line per
-related position (where the channel was made, where the goroutine was
-started). A plain run (patterns, with -json or analyzer flags at most)
-runs "go vet -vettool=" with leakvet itself and prints what it finds: go
-vet analyzes one package per process, so memory stays that of the
+"file.go:line:col: message", followed by one indented line per related
+position (where the channel was made, where the goroutine was started).
+File names are relative to the current directory when that is shorter,
+as go vet prints them. Flags go before the packages.
+
+A plain run (patterns, with -json, analyzer flags or build flags at
+most) runs "go vet -vettool=" with leakvet itself and prints what it
+finds: go vet analyzes one package per process, so memory stays that of the
 largest package, and caches results per package, so a second run is
 nearly free; each finding is printed once, although go vet analyzes a
 package and its test variant separately. Other flags (-c, -fix, -diff,
@@ -27,6 +31,16 @@ LEAKVET_INPROCESS=1 does so for every run. Run by go vet, leakvet prints
 the same lines with paths relative to the current directory. Both forms
 accept the flags listed below, except that go vet rejects -debug,
 -cpuprofile, -memprofile and -trace.
+
+The go command's build flags (-tags, -mod, -modfile, -overlay, -race,
+-C and the others of "go help build") select and load the packages as
+they do for go vet, in every mode: they reach the go commands leakvet
+starts through GOFLAGS, after the environment's own.
+
+Under go vet, an empty -vettool= means go vet's own analyzers: the
+guard above turns a missing leakvet into an error instead. -V prints the
+version of the binary; -V=full adds the hash of the binary that go vet
+keys its cache with.
 
 By default every analyzer runs. -NAME runs only the analyzers named with
 such flags; -NAME=false runs all analyzers except that one.
@@ -63,7 +77,9 @@ Standalone:
 	0  no findings
 	1  an error: a package could not be loaded or type-checked, or an
 	   analyzer failed
-	2  a bad command line: unknown flag or invalid flag value
+	2  a bad command line: unknown flag, invalid flag value, flags
+	   that cannot go together, a flag after the packages, or no
+	   packages
 	3  findings, and no error
 
 With -json, -format=sarif, or -fix (and -diff), the exit code is 0 even

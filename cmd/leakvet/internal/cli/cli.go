@@ -31,6 +31,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -50,6 +51,7 @@ const inProcessEnv = "LEAKVET_INPROCESS"
 // return. doc is the source of the program's doc.go, whose package comment
 // is the manual printed by "-h".
 func Main(doc string, analyzers ...*analysis.Analyzer) {
+	flag.Var(versionFlag{}, "V", "print the version and exit; -V=full adds the build ID go vet needs")
 	args := os.Args[1:]
 	if len(args) > 0 && args[0] == "lsp" {
 		os.Exit(serveLSP(args[1:], analyzers))
@@ -174,6 +176,18 @@ func names(analyzers []*analysis.Analyzer) string {
 // copies its stderr through [filter], and returns its exit code.
 func supervise(args []string, analyzers []*analysis.Analyzer) int {
 	prog := filepath.Base(os.Args[0])
+	switch cl, err := parseCommandLine(args, analyzers); {
+	case err == errPassThrough:
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "%s: %v (run '%s -h' for usage)\n", prog, err, prog)
+		return 2
+	default:
+		if err := cl.apply(); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", prog, err)
+			return 1
+		}
+		args = cl.args
+	}
 	if vetArgs, jsonOut, ok := viaVet(args, analyzers); ok && os.Getenv(inProcessEnv) == "" {
 		return runViaVet(prog, vetArgs, jsonOut)
 	}
@@ -233,23 +247,33 @@ func supervise(args []string, analyzers []*analysis.Analyzer) int {
 // package's errors were printed first) and "NAME: failed prerequisites:
 // ..." (the prerequisite's error was printed), where NAME is one of the
 // analyzers run, prerequisites included. It prefixes errors printed without
-// a position ("-: msg") with the program name.
+// a position ("-: msg") with the program name, prints a go command's error
+// as the go command does, and shortens file names as go vet does.
 func filter(w io.Writer, r io.Reader, prog string, analyzers map[string]bool) error {
 	br := bufio.NewReader(r)
+	goError := false // a go command's error was printed
 	for {
 		line, err := br.ReadString('\n')
-		if line != "" {
-			if name, rest, ok := strings.Cut(line, ": "); ok && analyzers[name] &&
-				(rest == "analysis skipped due to errors in package\n" || strings.HasPrefix(rest, "failed prerequisites: ")) {
-				// dropped
-			} else {
-				if rest, ok := strings.CutPrefix(line, "-: "); ok {
-					line = prog + ": " + rest
-				}
-				if _, werr := io.WriteString(w, line); werr != nil {
-					io.Copy(io.Discard, br) // let the child finish
-					return werr
-				}
+		keep := line != ""
+		switch {
+		case !keep:
+		case repeatsError(line, analyzers):
+			keep = false
+		case goError && strings.TrimSpace(line) == "":
+			keep = false // the go command's stderr ends with a newline of its own
+		default:
+			if rest, ok := strings.CutPrefix(line, "-: "); ok {
+				line = prog + ": " + rest
+			}
+			if msg, ok := goListError(line, prog); ok {
+				line, goError = msg, true
+			}
+			line = shortLine(line)
+		}
+		if keep {
+			if _, werr := io.WriteString(w, line); werr != nil {
+				io.Copy(io.Discard, br) // let the child finish
+				return werr
 			}
 		}
 		if err == io.EOF {
@@ -259,6 +283,79 @@ func filter(w io.Writer, r io.Reader, prog string, analyzers map[string]bool) er
 			return err
 		}
 	}
+}
+
+// repeatsError reports whether line only repeats an earlier error:
+// "NAME: analysis skipped due to errors in package" or "NAME: failed
+// prerequisites: ...", where NAME is one of analyzers.
+func repeatsError(line string, analyzers map[string]bool) bool {
+	name, rest, ok := strings.Cut(line, ": ")
+	return ok && analyzers[name] &&
+		(rest == "analysis skipped due to errors in package\n" || strings.HasPrefix(rest, "failed prerequisites: "))
+}
+
+// goListError turns the error of a go command that could not list the
+// packages, which package packages wraps as "err: exit status 1: stderr:
+// go: ...", back into the go command's own message, as a run through go
+// vet prints it.
+func goListError(line, prog string) (string, bool) {
+	if m := wrappedGoError.FindStringSubmatch(line); m != nil && (m[1] == "" || m[1] == prog+": ") {
+		return m[2], true
+	}
+	return line, false
+}
+
+var wrappedGoError = regexp.MustCompile(`^(-: |[^ :]+: )?err: exit status \d+: stderr: (.*\n?)$`)
+
+// shortLine shortens the absolute file name that starts a
+// "file:line:col: message" line as the go command does (see [shortPath]).
+func shortLine(line string) string {
+	m := posnLine.FindStringSubmatchIndex(line)
+	if m == nil {
+		return line
+	}
+	file := line[m[2]:m[3]]
+	if !filepath.IsAbs(file) {
+		return line
+	}
+	return shortPath(file) + line[m[3]:]
+}
+
+var posnLine = regexp.MustCompile(`^(.+?):\d+(?::\d+)?: `)
+
+// shortPosn shortens the file name of a "file:line:col" position (see
+// [shortPath]).
+func shortPosn(posn string) string {
+	m := posnRe.FindStringSubmatchIndex(posn)
+	if m == nil || !filepath.IsAbs(posn[:m[2]]) {
+		return posn
+	}
+	return shortPath(posn[:m[2]]) + posn[m[2]:]
+}
+
+var posnRe = regexp.MustCompile(`(:\d+(?::\d+)?)$`)
+
+// shortPath returns path relative to the current directory when that is
+// shorter and names the same file, and path otherwise: the file names go
+// vet prints (base.ShortPath in cmd/go/internal/base).
+func shortPath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil && len(rel) < len(path) && sameFile(rel, path) {
+		return rel
+	}
+	return path
+}
+
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil {
+		return os.IsNotExist(err1) && os.IsNotExist(err2)
+	}
+	return os.SameFile(fa, fb)
 }
 
 // analyzerNames returns the names of the analyzers and of all the

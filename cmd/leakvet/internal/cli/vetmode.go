@@ -123,9 +123,9 @@ func runViaVet(prog string, vetArgs []string, jsonOut bool) int {
 	}
 	w := bufio.NewWriter(os.Stderr)
 	for _, d := range found {
-		fmt.Fprintf(w, "%s: %s\n", d.Posn, d.Message)
+		fmt.Fprintf(w, "%s: %s\n", shortPosn(d.Posn), d.Message)
 		for _, r := range d.Related {
-			fmt.Fprintf(w, "%s: \t%s\n", r.Posn, r.Message)
+			fmt.Fprintf(w, "%s: \t%s\n", shortPosn(r.Posn), r.Message)
 		}
 	}
 	w.Flush()
