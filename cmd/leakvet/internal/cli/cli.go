@@ -2,6 +2,9 @@
 // golang.org/x/tools/go/analysis/multichecker and tidies what the user sees
 // when the command line or the packages are wrong:
 //
+//   - a standalone command line is checked as a whole before any work
+//     starts (see cmdline.go), and the go command's build flags on it
+//     reach the go commands the run starts;
 //   - a bad flag gives one line naming the flag, not the whole flag list;
 //   - "-h", "-help" and "help" print the command's manual (the package
 //     comment of package main) with the analyzers and flags;
@@ -9,13 +12,16 @@
 //   - in standalone runs, the lines that only repeat an earlier error
 //     ("X: analysis skipped due to errors in package", "X: failed
 //     prerequisites: ...") are dropped, and errors that carry no position
-//     are prefixed with the program name instead of "-".
+//     are prefixed with the program name instead of "-", file names are
+//     printed as go vet prints them, and a go command's error as the go
+//     command printed it;
+//   - -V and -V=full print the version of the build (see version.go).
 //
-// The last point needs to see everything the checker writes to stderr before
+// Filtering stderr needs to see everything the checker writes there before
 // it exits, so a standalone run executes the same binary as a child process
 // and filters its stderr. Runs started by "go vet" (a single *.cfg argument)
 // execute in place. Exit codes, stdout and the diagnostics themselves are
-// those of multichecker, unchanged.
+// those of multichecker.
 package cli
 
 import (
