@@ -82,6 +82,12 @@ func parseCommandLine(args []string, analyzers []*analysis.Analyzer) (*commandLi
 		return nil
 	}})
 	fs.Var(versionFlag{}, "V", "")
+	// Any other flag of the program, registered before the checker runs.
+	flag.CommandLine.VisitAll(func(f *flag.Flag) {
+		if fs.Lookup(f.Name) == nil {
+			own(f.Name, f.Value)
+		}
+	})
 
 	for name, isBool := range buildFlags {
 		c := checked{isBool: isBool}

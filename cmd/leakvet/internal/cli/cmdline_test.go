@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 )
+
+// extraFlag stands for a flag the program defines besides the checker's.
+var extraFlag = flag.Int("leakvet-test-extra", 0, "a flag of the program")
 
 func TestParseCommandLine(t *testing.T) {
 	withFlag := &analysis.Analyzer{Name: "goroutineexit"}
@@ -28,6 +32,8 @@ func TestParseCommandLine(t *testing.T) {
 		{"-format=sarif -json=false ./...", "", "-format=sarif -json=false ./..."},
 		{"-buildvcs=auto -p 2 ./...", "-buildvcs=auto -p=2", "./..."},
 		{"-C dir ./...", "", "./..."}, // -C is not for GOFLAGS
+		{"-leakvet-test-extra 4 ./...", "", "-leakvet-test-extra=4 ./..."},
+		{"-leakvet-test-extra=x ./...", `error: invalid value "x"`, ""},
 
 		{"", "error: no packages", ""},
 		{"-json", "error: no packages", ""},
