@@ -168,7 +168,10 @@ func (r *vetRun) run() int {
 			fmt.Fprintf(r.stderr, "%s: %v\n", r.prog, err)
 			return 1
 		}
-		if failed && len(verrs) == 0 {
+		switch {
+		case !failed:
+			verrs = nil // notes, such as "go: downloading ...", not errors
+		case len(verrs) == 0:
 			verrs = append(verrs, "go vet failed") // it always says why; to be safe
 		}
 		return writeSARIF(r.stdout, r.stderr, r.prog, r.selected, found, verrs, errs)
@@ -350,7 +353,7 @@ func (r *vetRun) printText(found []vetjson.Finding) {
 	w := bufio.NewWriter(r.stderr)
 	defer w.Flush()
 	files := make(map[string][]string)
-	print := func(posn, end, message string) {
+	show := func(posn, end, message string) {
 		fmt.Fprintf(w, "%s: %s\n", posn, message)
 		if r.context < 0 {
 			return
@@ -374,9 +377,9 @@ func (r *vetRun) printText(found []vetjson.Finding) {
 		}
 	}
 	for _, d := range found {
-		print(d.Posn, d.End, d.Message)
+		show(d.Posn, d.End, d.Message)
 		for _, rel := range d.Related {
-			print(rel.Posn, rel.End, "\t"+rel.Message)
+			show(rel.Posn, rel.End, "\t"+rel.Message)
 		}
 	}
 }
