@@ -15,8 +15,8 @@ import (
 
 // A standalone command line is checked as a whole in the first process,
 // before any work starts, so that every mistake gets one true error: a
-// flag that is unknown, a bad value, flags that cannot go together, a
-// flag after the packages, no packages at all. The checks in the modes
+// flag that is unknown, a bad value, -json with another -format, a flag
+// after the packages, no packages at all. The checks in the modes
 // that run afterwards (multichecker, -format=sarif, go vet) then never see
 // a command line they would misread.
 //
@@ -129,12 +129,10 @@ func parseCommandLine(args []string, analyzers []*analysis.Analyzer) (*commandLi
 			return nil, fmt.Errorf("flag %s after the packages: flags go before the packages", p)
 		}
 	}
-	if cl.set["format"] == "sarif" {
-		for _, name := range []string{"c", "json", "fix", "diff"} {
-			if v, ok := cl.set[name]; ok && v != "false" {
-				return nil, fmt.Errorf("-%s cannot be used with -format=sarif", name)
-			}
-		}
+	// -json is -format=json, so one of the two would be ignored. The
+	// modes check the other combinations (see vetRun.check).
+	if f, ok := cl.set["format"]; ok && f != "json" && isTrue(cl.set, "json") {
+		return nil, fmt.Errorf("-json cannot be used with -format=%s", f)
 	}
 	if _, err := cl.goflags(""); err != nil {
 		return nil, err

@@ -38,8 +38,10 @@ func TestParseCommandLine(t *testing.T) {
 		{"", "error: no packages", ""},
 		{"-json", "error: no packages", ""},
 		{"./... -json", "error: flag -json after the packages", ""},
-		{"-format=sarif -c 1 ./...", "error: -c cannot be used with -format=sarif", ""},
-		{"-fix -format=sarif ./...", "error: -fix cannot be used with -format=sarif", ""},
+		{"-format=sarif -json ./...", "error: -json cannot be used with -format=sarif", ""},
+		{"-json -format text ./...", "error: -json cannot be used with -format=text", ""},
+		{"-json -format=json ./...", "", "-json=true -format=json ./..."},
+		{"-format=sarif -c 1 ./...", "", "-format=sarif -c=1 ./..."}, // refused by the mode
 		{"-format=xml ./...", `error: invalid value "xml" for flag -format`, ""},
 		{"-cover ./...", "error: flag provided but not defined: -cover", ""},
 		{"-p many ./...", `error: invalid value "many" for flag -p`, ""},
