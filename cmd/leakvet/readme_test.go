@@ -197,3 +197,81 @@ func readmeLua(t *testing.T) []string {
 		rest = after
 	}
 }
+
+// TestReadmeClone checks the README's commands for a clone of the
+// repository: go install and go run work from the checkout (leakvet finds
+// the seed's leak), and the test command is the one .ci/run runs.
+func TestReadmeClone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary; skipped with -short")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(data), "\ngit clone ")
+	if !ok {
+		t.Fatal("the README shows no git clone")
+	}
+	block, _, _ = strings.Cut(block, "\n```")
+	var cmds []string
+	for _, l := range lines(block)[1:] { // after git clone
+		cmd, _, _ := strings.Cut(l, "#")
+		cmds = append(cmds, strings.TrimSpace(cmd))
+	}
+
+	ci, err := os.ReadFile(filepath.Join("..", "..", ".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ciTest := regexp.MustCompile(`(?m)^go test [^|]*\./\.\.\.`).Find(ci)
+	if ciTest == nil {
+		t.Fatal(".ci/run runs no go test ./... of the module")
+	}
+	if !slices.Contains(cmds, string(ciTest)) {
+		t.Errorf("the README's commands for a clone %q do not include .ci/run's %q", cmds, ciTest)
+	}
+
+	e := newEnv(t)
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := e.dir("seed")
+	gobin := t.TempDir()
+	// The module's own dependencies come from the module cache; GOFLAGS
+	// and GOPROXY are the environment's, as on the user's machine.
+	clone := e.withEnv("GOBIN="+gobin, "GOFLAGS="+os.Getenv("GOFLAGS"), "GOPROXY="+goEnv(t, "GOPROXY"))
+	var installed, ran bool
+	for _, cmd := range cmds {
+		args := strings.Fields(strings.ReplaceAll(cmd, "~/src/yourmodule", seed))
+		switch {
+		case strings.HasPrefix(cmd, "go install "):
+			if r := clone.run(t, root, "go", args[1:]...); r.code != 0 {
+				t.Fatalf("failed\n%s", r)
+			}
+			installed = true
+			if r := e.run(t, seed, filepath.Join(gobin, "leakvet"), "./..."); r.code != 3 {
+				t.Errorf("the installed leakvet: want exit code 3\n%s", r)
+			}
+		case strings.HasPrefix(cmd, "go run "):
+			r := clone.run(t, root, "go", args[1:]...)
+			if r.code != 1 || !strings.Contains(r.stderr, "range over channel input never ends") || !strings.Contains(r.stderr, "exit status 3") {
+				t.Errorf("want the seed's finding and exit status 3\n%s", r)
+			}
+			ran = true
+		}
+	}
+	if !installed || !ran {
+		t.Errorf("the README's commands for a clone %q lack go install or go run", cmds)
+	}
+}
+
+// goEnv returns the value of go env name for the tests' go command.
+func goEnv(t *testing.T, name string) string {
+	out, err := exec.Command("go", "env", name).Output()
+	if err != nil {
+		t.Fatalf("go env %s: %v", name, err)
+	}
+	return strings.TrimSpace(string(out))
+}
