@@ -2,6 +2,9 @@
 // golang.org/x/tools/go/analysis/multichecker and tidies what the user sees
 // when the command line or the packages are wrong:
 //
+//   - a standalone command line is checked as a whole before any work
+//     starts (see cmdline.go), and the go command's build flags on it
+//     reach the go commands the run starts;
 //   - a bad flag gives one line naming the flag, not the whole flag list;
 //   - "-h", "-help" and "help" print the command's manual (the package
 //     comment of package main) with the analyzers and flags;
@@ -9,13 +12,16 @@
 //   - in standalone runs, the lines that only repeat an earlier error
 //     ("X: analysis skipped due to errors in package", "X: failed
 //     prerequisites: ...") are dropped, and errors that carry no position
-//     are prefixed with the program name instead of "-".
+//     are prefixed with the program name instead of "-", file names are
+//     printed as go vet prints them, and a go command's error as the go
+//     command printed it;
+//   - -V and -V=full print the version of the build (see version.go).
 //
-// The last point needs to see everything the checker writes to stderr before
+// Filtering stderr needs to see everything the checker writes there before
 // it exits, so a standalone run executes the same binary as a child process
 // and filters its stderr. Runs started by "go vet" (a single *.cfg argument)
 // execute in place. Exit codes, stdout and the diagnostics themselves are
-// those of multichecker, unchanged.
+// those of multichecker.
 package cli
 
 import (
@@ -31,6 +37,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -50,6 +57,7 @@ const inProcessEnv = "LEAKVET_INPROCESS"
 // return. doc is the source of the program's doc.go, whose package comment
 // is the manual printed by "-h".
 func Main(doc string, analyzers ...*analysis.Analyzer) {
+	flag.Var(versionFlag{}, "V", "print the version and exit; -V=full adds the build ID go vet needs")
 	args := os.Args[1:]
 	if len(args) > 0 && args[0] == "lsp" {
 		os.Exit(serveLSP(args[1:], analyzers))
@@ -74,7 +82,7 @@ func runStandalone(doc string, analyzers []*analysis.Analyzer, args []string) {
 	}
 	switch format {
 	case "sarif":
-		os.Exit(runSARIF(prog, analyzers, args))
+		os.Exit(runSARIF(prog, analyzers, args, os.Stdout, os.Stderr))
 	case "json":
 		args = append([]string{"-json"}, args...)
 	}
@@ -174,8 +182,25 @@ func names(analyzers []*analysis.Analyzer) string {
 // copies its stderr through [filter], and returns its exit code.
 func supervise(args []string, analyzers []*analysis.Analyzer) int {
 	prog := filepath.Base(os.Args[0])
-	if vetArgs, jsonOut, ok := viaVet(args, analyzers); ok && os.Getenv(inProcessEnv) == "" {
-		return runViaVet(prog, vetArgs, jsonOut)
+	switch cl, err := parseCommandLine(args, analyzers); {
+	case err == errPassThrough:
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "%s: %v (run '%s -h' for usage)\n", prog, err, prog)
+		return 2
+	default:
+		if err := cl.apply(); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", prog, err)
+			return 1
+		}
+		args = cl.args
+	}
+	r, ok, err := viaVet(prog, args, analyzers)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v (run '%s -h' for usage)\n", prog, err, prog)
+		return 2
+	}
+	if ok && os.Getenv(inProcessEnv) == "" {
+		return r.run()
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -233,23 +258,33 @@ func supervise(args []string, analyzers []*analysis.Analyzer) int {
 // package's errors were printed first) and "NAME: failed prerequisites:
 // ..." (the prerequisite's error was printed), where NAME is one of the
 // analyzers run, prerequisites included. It prefixes errors printed without
-// a position ("-: msg") with the program name.
+// a position ("-: msg") with the program name, prints a go command's error
+// as the go command does, and shortens file names as go vet does.
 func filter(w io.Writer, r io.Reader, prog string, analyzers map[string]bool) error {
 	br := bufio.NewReader(r)
+	goError := false // a go command's error was printed
 	for {
 		line, err := br.ReadString('\n')
-		if line != "" {
-			if name, rest, ok := strings.Cut(line, ": "); ok && analyzers[name] &&
-				(rest == "analysis skipped due to errors in package\n" || strings.HasPrefix(rest, "failed prerequisites: ")) {
-				// dropped
-			} else {
-				if rest, ok := strings.CutPrefix(line, "-: "); ok {
-					line = prog + ": " + rest
-				}
-				if _, werr := io.WriteString(w, line); werr != nil {
-					io.Copy(io.Discard, br) // let the child finish
-					return werr
-				}
+		keep := line != ""
+		switch {
+		case !keep:
+		case repeatsError(line, analyzers):
+			keep = false
+		case goError && strings.TrimSpace(line) == "":
+			keep = false // the go command's stderr ends with a newline of its own
+		default:
+			if rest, ok := strings.CutPrefix(line, "-: "); ok {
+				line = prog + ": " + rest
+			}
+			if msg, ok := goListError(line, prog); ok {
+				line, goError = msg, true
+			}
+			line = shortLine(line)
+		}
+		if keep {
+			if _, werr := io.WriteString(w, line); werr != nil {
+				io.Copy(io.Discard, br) // let the child finish
+				return werr
 			}
 		}
 		if err == io.EOF {
@@ -259,6 +294,79 @@ func filter(w io.Writer, r io.Reader, prog string, analyzers map[string]bool) er
 			return err
 		}
 	}
+}
+
+// repeatsError reports whether line only repeats an earlier error:
+// "NAME: analysis skipped due to errors in package" or "NAME: failed
+// prerequisites: ...", where NAME is one of analyzers.
+func repeatsError(line string, analyzers map[string]bool) bool {
+	name, rest, ok := strings.Cut(line, ": ")
+	return ok && analyzers[name] &&
+		(rest == "analysis skipped due to errors in package\n" || strings.HasPrefix(rest, "failed prerequisites: "))
+}
+
+// goListError turns the error of a go command that could not list the
+// packages, which package packages wraps as "err: exit status 1: stderr:
+// go: ...", back into the go command's own message, as a run through go
+// vet prints it.
+func goListError(line, prog string) (string, bool) {
+	if m := wrappedGoError.FindStringSubmatch(line); m != nil && (m[1] == "" || m[1] == prog+": ") {
+		return m[2], true
+	}
+	return line, false
+}
+
+var wrappedGoError = regexp.MustCompile(`^(-: |[^ :]+: )?err: exit status \d+: stderr: (.*\n?)$`)
+
+// shortLine shortens the absolute file name that starts a
+// "file:line:col: message" line as the go command does (see [shortPath]).
+func shortLine(line string) string {
+	m := posnLine.FindStringSubmatchIndex(line)
+	if m == nil {
+		return line
+	}
+	file := line[m[2]:m[3]]
+	if !filepath.IsAbs(file) {
+		return line
+	}
+	return shortPath(file) + line[m[3]:]
+}
+
+var posnLine = regexp.MustCompile(`^(.+?):\d+(?::\d+)?: `)
+
+// shortPosn shortens the file name of a "file:line:col" position (see
+// [shortPath]).
+func shortPosn(posn string) string {
+	m := posnRe.FindStringSubmatchIndex(posn)
+	if m == nil || !filepath.IsAbs(posn[:m[2]]) {
+		return posn
+	}
+	return shortPath(posn[:m[2]]) + posn[m[2]:]
+}
+
+var posnRe = regexp.MustCompile(`(:\d+(?::\d+)?)$`)
+
+// shortPath returns path relative to the current directory when that is
+// shorter and names the same file, and path otherwise: the file names go
+// vet prints (base.ShortPath in cmd/go/internal/base).
+func shortPath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil && len(rel) < len(path) && sameFile(rel, path) {
+		return rel
+	}
+	return path
+}
+
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil {
+		return os.IsNotExist(err1) && os.IsNotExist(err2)
+	}
+	return os.SameFile(fa, fb)
 }
 
 // analyzerNames returns the names of the analyzers and of all the

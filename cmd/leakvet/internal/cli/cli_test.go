@@ -21,6 +21,14 @@ func TestFilter(t *testing.T) {
 			"-: stat /m/nosuchdir: directory not found\n",
 			"leakvet: stat /m/nosuchdir: directory not found\n",
 		},
+		{ // a go command that could not list the packages, as go vet prints it
+			"leakvet: err: exit status 1: stderr: go: go.mod file not found in current directory\n\n",
+			"go: go.mod file not found in current directory\n",
+		},
+		{ // the same, without a position
+			"-: err: exit status 1: stderr: go: pattern nosuch/...: no packages\nsecond line\n\n",
+			"go: pattern nosuch/...: no packages\nsecond line\n",
+		},
 		{ // an analyzer's own error is kept
 			"rangeclose: internal error: boom\nbuildssa: failed prerequisites: x\n",
 			"rangeclose: internal error: boom\n",
