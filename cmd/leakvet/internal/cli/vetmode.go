@@ -120,8 +120,10 @@ func (r *vetRun) check() error {
 	switch {
 	case r.diff && !r.fix:
 		return errors.New("-diff requires -fix (-fix -diff prints the fixes as a unified diff instead of applying them)")
-	case r.fix && r.format != "text":
-		return fmt.Errorf("-fix cannot be used with -format=%s (-json and -format=sarif include the suggested fixes)", r.format)
+	case r.fix && r.format == "json":
+		return errors.New("-fix and -json cannot be used together (the JSON output describes the fixes without applying them)")
+	case r.fix && r.format == "sarif":
+		return errors.New("-fix and -format=sarif cannot be used together (the SARIF log describes the fixes without applying them)")
 	case r.fix && r.context >= 0:
 		return errors.New("-c cannot be used with -fix")
 	case r.format == "sarif" && r.context >= 0:
