@@ -28,9 +28,12 @@ import (
 // loaded from source at once, and it caches results per package, so a
 // second run is nearly free. The findings come back as go vet -json trees
 // (with their suggested fixes and end positions) and are written here as
-// the in-process checker would write them; fixes are applied, or printed
-// as a diff, by go vet -fix itself. Runs with other flags (-test=false,
-// -cpuprofile, ...) use the in-process checker.
+// the in-process checker would write them. Fixes are applied, or printed
+// as a diff, by go vet -fix itself rather than from the JSON edits: it
+// merges them as the in-process checker does (golang.org/x/tools'
+// driverutil.ApplyFixes: overlapping fixes merged or dropped, unused
+// imports removed, files formatted), which cannot be imported. Runs with
+// other flags (-test=false, -cpuprofile, ...) use the in-process checker.
 
 // A vetRun is a standalone run served by go vet.
 type vetRun struct {
