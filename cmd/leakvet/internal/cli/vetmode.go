@@ -28,9 +28,12 @@ import (
 // loaded from source at once, and it caches results per package, so a
 // second run is nearly free. The findings come back as go vet -json trees
 // (with their suggested fixes and end positions) and are written here as
-// the in-process checker would write them; fixes are applied, or printed
-// as a diff, by go vet -fix itself. Runs with other flags (-test=false,
-// -cpuprofile, ...) use the in-process checker.
+// the in-process checker would write them. Fixes are applied, or printed
+// as a diff, by go vet -fix itself rather than from the JSON edits: it
+// merges them as the in-process checker does (golang.org/x/tools'
+// driverutil.ApplyFixes: overlapping fixes merged or dropped, unused
+// imports removed, files formatted), which cannot be imported. Runs with
+// other flags (-test=false, -cpuprofile, ...) use the in-process checker.
 
 // A vetRun is a standalone run served by go vet.
 type vetRun struct {
@@ -120,8 +123,10 @@ func (r *vetRun) check() error {
 	switch {
 	case r.diff && !r.fix:
 		return errors.New("-diff requires -fix (-fix -diff prints the fixes as a unified diff instead of applying them)")
-	case r.fix && r.format != "text":
-		return fmt.Errorf("-fix cannot be used with -format=%s (-json and -format=sarif include the suggested fixes)", r.format)
+	case r.fix && r.format == "json":
+		return errors.New("-fix and -json cannot be used together (the JSON output describes the fixes without applying them)")
+	case r.fix && r.format == "sarif":
+		return errors.New("-fix and -format=sarif cannot be used together (the SARIF log describes the fixes without applying them)")
 	case r.fix && r.context >= 0:
 		return errors.New("-c cannot be used with -fix")
 	case r.format == "sarif" && r.context >= 0:
