@@ -21,6 +21,11 @@ import (
 // as unknown (no finding) while still finding the same leak in a small
 // function beside it, which shows that the silence comes from the budget.
 func TestSizeBudget(t *testing.T) {
+	// A smaller budget than the real one keeps the generated function,
+	// and the test, small.
+	defer func(max int) { ssautil.MaxBlocks = max }(ssautil.MaxBlocks)
+	ssautil.MaxBlocks = 500
+
 	tests := []struct {
 		analyzer *analysis.Analyzer
 		head     string // the leak, with %s for the // want comment
