@@ -1,0 +1,94 @@
+package budget
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/analysisutil"
+	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/suppress"
+	"github.com/leakvet/leakvet/passes/chanflow"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports the functions over the size budget, when asked to.
+var Analyzer = &analysis.Analyzer{
+	Name:     "budget",
+	Doc:      analysisutil.MustExtractDoc(doc, "budget"),
+	URL:      "https://pkg.go.dev/github.com/leakvet/leakvet/passes/budget",
+	Requires: []*analysis.Analyzer{chanflow.Analyzer},
+	Run:      run,
+}
+
+// Category is the category of the diagnostics of Analyzer.
+const Category = "skipped"
+
+// report is the -budget.report flag.
+var report bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&report, "report", false, `report the functions over the size budget, which are not analysed, as findings of category "skipped"`)
+}
+
+func run(pass *analysis.Pass) (_ any, err error) {
+	if !report || !mayBeTooBig(pass.Files) {
+		return nil, nil
+	}
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
+	for _, fn := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).SSA().SrcFuncs {
+		current = fn.String()
+		if ssautil.TooBig(fn) {
+			suppress.Report(pass, analysis.Diagnostic{
+				Pos:      fn.Pos(),
+				Category: Category,
+				Message:  fmt.Sprintf("%s is not analysed for leaks: its %d blocks are over the size budget of %d", describe(pass, fn), len(fn.Blocks), ssautil.MaxBlocks),
+			})
+		}
+	}
+	return nil, nil
+}
+
+// mayBeTooBig reports whether a function declared in files may have more
+// blocks than the budget allows. It spares building the SSA form of
+// packages where none can, when no other pass needed it. A function has
+// far fewer blocks than its declaration has syntax nodes (at most one for
+// two across the standard library, and no node makes more than three), so
+// four blocks per node is a wide margin.
+func mayBeTooBig(files []*ast.File) bool {
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			decl, ok := decl.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			nodes := 0
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				nodes++
+				return true
+			})
+			if 4*nodes+2 > ssautil.MaxBlocks {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// describe names fn for a message: its name, with its receiver for a
+// method, or the function that a function literal is in.
+func describe(pass *analysis.Pass, fn *ssa.Function) string {
+	if fn.Parent() == nil {
+		return fn.RelString(pass.Pkg)
+	}
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return "a function literal in " + fn.RelString(pass.Pkg)
+}
