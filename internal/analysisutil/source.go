@@ -15,27 +15,36 @@ import (
 
 // Source finds the syntax behind the positions that go/ssa records, so
 // that diagnostics can name things as the user wrote them. The pass must
-// require inspect.Analyzer.
+// require inspect.Analyzer. The index is built on first use: most
+// packages report nothing, and then need none.
 type Source struct {
 	fset  *token.FileSet
+	in    *inspector.Inspector
 	exprs map[token.Pos]ast.Expr      // channel operands, by position of "for", "<-"
 	calls map[token.Pos]*ast.CallExpr // calls by Lparen; go and defer statements' calls by keyword
 	loops map[*ast.GoStmt]ast.Stmt    // innermost for or range statement around a go statement
 	gos   map[token.Pos]*ast.GoStmt
 	made  map[token.Pos]ast.Expr // what a make call is assigned to, by Lparen
+	vars  map[token.Pos]string   // the variable a call's (first) result is assigned to, by Lparen
 }
 
-// NewSource indexes the files of pass.
+// NewSource returns the index of the files of pass, to be built on first
+// use.
 func NewSource(pass *analysis.Pass) *Source {
-	s := &Source{
-		fset:  pass.Fset,
-		exprs: make(map[token.Pos]ast.Expr),
-		calls: make(map[token.Pos]*ast.CallExpr),
-		loops: make(map[*ast.GoStmt]ast.Stmt),
-		gos:   make(map[token.Pos]*ast.GoStmt),
-		made:  make(map[token.Pos]ast.Expr),
+	return &Source{fset: pass.Fset, in: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)}
+}
+
+// index builds the index, once.
+func (s *Source) index() {
+	if s.exprs != nil {
+		return
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	s.exprs = make(map[token.Pos]ast.Expr)
+	s.calls = make(map[token.Pos]*ast.CallExpr)
+	s.loops = make(map[*ast.GoStmt]ast.Stmt)
+	s.gos = make(map[token.Pos]*ast.GoStmt)
+	s.made = make(map[token.Pos]ast.Expr)
+	s.vars = make(map[token.Pos]string)
 	filter := []ast.Node{
 		(*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.FuncLit)(nil),
 		(*ast.UnaryExpr)(nil), (*ast.SendStmt)(nil),
@@ -43,7 +52,7 @@ func NewSource(pass *analysis.Pass) *Source {
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil),
 	}
 	var loopStack []ast.Stmt // nil entries mark function literals
-	in.Nodes(filter, func(n ast.Node, push bool) bool {
+	s.in.Nodes(filter, func(n ast.Node, push bool) bool {
 		switch n := n.(type) {
 		case *ast.RangeStmt:
 			if push {
@@ -84,11 +93,21 @@ func NewSource(pass *analysis.Pass) *Source {
 					s.recordMade(n.Lhs[i], r)
 				}
 			}
+			if push {
+				s.recordVar(n.Lhs, n.Rhs)
+			}
 		case *ast.ValueSpec:
 			if push && len(n.Names) == len(n.Values) {
 				for i, r := range n.Values {
 					s.recordMade(n.Names[i], r)
 				}
+			}
+			if push {
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				s.recordVar(lhs, n.Values)
 			}
 		case *ast.KeyValueExpr:
 			if push {
@@ -97,7 +116,6 @@ func NewSource(pass *analysis.Pass) *Source {
 		}
 		return true
 	})
-	return s
 }
 
 func (s *Source) recordMade(lhs, rhs ast.Expr) {
@@ -108,11 +126,32 @@ func (s *Source) recordMade(lhs, rhs ast.Expr) {
 	}
 }
 
+// recordVar records the variable that the first result of a call is
+// assigned to: v in "v := f()" and "v, err := f()".
+func (s *Source) recordVar(lhs, rhs []ast.Expr) {
+	if len(rhs) != 1 || len(lhs) == 0 {
+		return
+	}
+	if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+		if id, ok := lhs[0].(*ast.Ident); ok && id.Name != "_" {
+			s.vars[call.Lparen] = id.Name
+		}
+	}
+}
+
 // MadeName names what the result of the make call whose Lparen is at pos
 // is assigned to (a variable, or a field in a composite literal), or
 // returns fallback.
 func (s *Source) MadeName(pos token.Pos, fallback string) string {
+	s.index()
 	return ExprText(s.made[pos], fallback)
+}
+
+// VarName returns the variable that the first result of the call whose
+// Lparen is at pos is assigned to, or "".
+func (s *Source) VarName(pos token.Pos) string {
+	s.index()
+	return s.vars[pos]
 }
 
 func pushPop(stack []ast.Stmt, n ast.Stmt, push bool) []ast.Stmt {
@@ -124,23 +163,35 @@ func pushPop(stack []ast.Stmt, n ast.Stmt, push bool) []ast.Stmt {
 
 // ChanExpr returns the channel operand of the range statement whose "for"
 // is at pos, or of the receive or send whose arrow is at pos.
-func (s *Source) ChanExpr(pos token.Pos) ast.Expr { return s.exprs[pos] }
+func (s *Source) ChanExpr(pos token.Pos) ast.Expr {
+	s.index()
+	return s.exprs[pos]
+}
 
 // ChanText names the channel operated on at pos, or returns fallback.
 func (s *Source) ChanText(pos token.Pos, fallback string) string {
-	return ExprText(s.exprs[pos], fallback)
+	return ExprText(s.ChanExpr(pos), fallback)
 }
 
 // Call returns the call whose Lparen is at pos, or the call of the go or
 // defer statement whose keyword is at pos.
-func (s *Source) Call(pos token.Pos) *ast.CallExpr { return s.calls[pos] }
+func (s *Source) Call(pos token.Pos) *ast.CallExpr {
+	s.index()
+	return s.calls[pos]
+}
 
 // GoStmt returns the go statement whose keyword is at pos.
-func (s *Source) GoStmt(pos token.Pos) *ast.GoStmt { return s.gos[pos] }
+func (s *Source) GoStmt(pos token.Pos) *ast.GoStmt {
+	s.index()
+	return s.gos[pos]
+}
 
 // EnclosingLoop returns the innermost for or range statement of the same
 // function around the go statement g, or nil.
-func (s *Source) EnclosingLoop(g *ast.GoStmt) ast.Stmt { return s.loops[g] }
+func (s *Source) EnclosingLoop(g *ast.GoStmt) ast.Stmt {
+	s.index()
+	return s.loops[g]
+}
 
 // Where describes position p as seen from position from: "line N" in the
 // same file, "file.go:N" otherwise.

@@ -21,7 +21,6 @@ import (
 	"go/token"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -32,27 +31,16 @@ const Prefix = "//leakvet:ignore"
 // All is the name that stands for every analyzer.
 const All = "all"
 
-var (
-	mu    sync.RWMutex
-	known []string
-)
+// suite holds the names of the analyzers of leakvet's suite, in the order
+// of analyzers.Suite: the names a directive may use. They are written out
+// here, not registered by package analyzers, because drivers such as Bazel
+// nogo run the passes without that package, and must accept and reject
+// the same directives. A test checks the list against analyzers.Suite.
+var suite = []string{"rangeclose", "goroutineexit", "lostsignal", "ignoredirective"}
 
-// SetAnalyzers records the names of the analyzers of the suite, the names
-// a directive may use. Package analyzers calls it once, when it is
-// initialized; until then (a driver that links individual passes only),
-// names are not checked against the suite.
-func SetAnalyzers(names ...string) {
-	mu.Lock()
-	defer mu.Unlock()
-	known = slices.Clone(names)
-}
-
-// Analyzers returns the names recorded by [SetAnalyzers], or nil.
-func Analyzers() []string {
-	mu.RLock()
-	defer mu.RUnlock()
-	return slices.Clone(known)
-}
+// Analyzers returns the names of the analyzers of the suite, the names a
+// directive may use.
+func Analyzers() []string { return slices.Clone(suite) }
 
 // A Directive is one //leakvet:ignore comment.
 type Directive struct {
@@ -73,7 +61,7 @@ func (d *Directive) Matches(name string) bool {
 }
 
 // Parse returns the directive of comment c, or nil when c is not one.
-// Names are checked against the suite recorded by [SetAnalyzers].
+// Names are checked against [Analyzers].
 func Parse(fset *token.FileSet, c *ast.Comment) *Directive {
 	rest, ok := strings.CutPrefix(c.Text, Prefix)
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
@@ -87,7 +75,6 @@ func Parse(fset *token.FileSet, c *ast.Comment) *Directive {
 	}
 	d.Names = strings.Split(fields[0], ",")
 	d.Reason = strings.TrimSpace(strings.TrimSpace(rest)[len(fields[0]):])
-	suite := Analyzers()
 	var unknown []string
 	for _, n := range d.Names {
 		switch {
@@ -95,7 +82,7 @@ func Parse(fset *token.FileSet, c *ast.Comment) *Directive {
 			d.Problem = "leakvet:ignore directive has an empty analyzer name in " + fields[0]
 			return d
 		case n == All:
-		case suite != nil && !slices.Contains(suite, n):
+		case !slices.Contains(suite, n):
 			unknown = append(unknown, n)
 		}
 	}

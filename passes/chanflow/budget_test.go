@@ -10,13 +10,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/goroutineexit"
 	"github.com/leakvet/leakvet/passes/rangeclose"
 )
 
 // TestSizeBudget builds packages with a pathological function: a leak
-// inside a state machine of more than ssautil.MaxBlocks blocks, with a
+// inside a state machine of more than ssaidiom.MaxBlocks blocks, with a
 // channel operation or a return in every branch. The passes must treat it
 // as unknown (no finding) while still finding the same leak in a small
 // function beside it, which shows that the silence comes from the budget.
@@ -64,7 +64,7 @@ func TestSizeBudget(t *testing.T) {
 				b.WriteString("}\n\n")
 			}
 			leak("small", 3, tt.want)
-			leak("huge", ssautil.MaxBlocks, "")
+			leak("huge", ssaidiom.MaxBlocks, "")
 
 			dir := t.TempDir()
 			pkg := filepath.Join(dir, "src", "huge")

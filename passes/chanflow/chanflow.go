@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 //go:embed doc.go
@@ -124,8 +124,7 @@ type Channel struct {
 // not escape, it does not live as long as the process, and it is not fed
 // only by producers that run forever (a daemon producer keeps the
 // pipeline alive as long as it runs; the producer is the one to judge).
-// This is rangeclose's finding; other passes use it to leave such
-// goroutines to rangeclose, so that one leak gets one diagnostic.
+// This is rangeclose's finding: see [Channel.Owner].
 func (ch *Channel) RangesNeverEnd() bool {
 	if ch.Escaped || ch.Closed || ch.ProcessLifetime || len(ch.Ranges) == 0 {
 		return false
@@ -205,6 +204,10 @@ type Close struct {
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
+	// A bug here must not crash the whole vet run with a stack trace:
+	// turn it into an error that names the function being analysed.
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	res := &Result{pass: pass, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)}
 
 	// Facts force this pass to run on every dependency, the standard
@@ -216,11 +219,6 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	in := res.SSA()
 	a := newAnalysis(pass, in)
 	res.state = a
-
-	// A bug here must not crash the whole vet run with a stack trace:
-	// turn it into an error that names the function being analysed.
-	var current string
-	defer analysisutil.Recover(pass, &current, &err)
 
 	// Summaries first: they are facts for other packages, and they do not
 	// depend on this package's make sites.
@@ -236,7 +234,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 				mk, ok := instr.(*ssa.MakeChan)
 				switch {
 				case !ok:
-				case ssautil.TooBig(fn):
+				case ssaidiom.TooBig(fn):
 					res.Channels = append(res.Channels, &Channel{Make: mk, Escaped: true})
 				default:
 					res.Channels = append(res.Channels, a.channel(mk))
@@ -272,7 +270,7 @@ func (a *state) exportSummary(fn *ssa.Function) {
 			continue
 		}
 		any = true
-		if ssautil.TooBig(fn) {
+		if ssaidiom.TooBig(fn) {
 			uses[i] = Escapes
 			continue
 		}
@@ -334,7 +332,7 @@ func sendsOnce(fn *ssa.Function, sends []*Send) bool {
 		return false
 	}
 	s, ok := sends[0].Instr.(*ssa.Send)
-	return ok && sends[0].Go == nil && s.Parent() == fn && !ssautil.InLoop(s.Block())
+	return ok && sends[0].Go == nil && s.Parent() == fn && !ssaidiom.InLoop(s.Block())
 }
 
 // channel computes the flow of the channel made by mk.
@@ -346,7 +344,7 @@ func (a *state) channel(mk *ssa.MakeChan) *Channel {
 		Escaped:         w.escaped,
 		Closed:          w.closed,
 		Returned:        w.returned,
-		ProcessLifetime: ssautil.IsProcessLifetime(mk.Parent()),
+		ProcessLifetime: ssaidiom.IsProcessLifetime(mk.Parent()),
 		Ranges:          w.ranges,
 		Sends:           w.sends,
 		Recvs:           w.recvs,

@@ -28,4 +28,10 @@
 //
 // Every walk is bounded; when the budget runs out the channel is treated
 // as escaped, and unknown means silence.
+//
+// One leak, one diagnostic: Channel.Owner says which of the passes judges
+// the goroutines a channel can leave blocked (rangeclose for a range loop
+// that never ends, lostsignal for a channel handed back to callers,
+// goroutineexit for the rest, nobody for a channel that escapes or lives
+// as long as the process), and the passes defer to it.
 package chanflow

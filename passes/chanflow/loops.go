@@ -1,12 +1,11 @@
 package chanflow
 
 import (
-	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // isRangeLoop reports whether recv, a receive, heads a loop that ends only
@@ -21,11 +20,11 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 	if !recv.CommaOk {
 		return false
 	}
-	branch, exit := closedBranch(recv)
+	branch, exit := ssaidiom.OkBranch(recv)
 	if exit == nil {
 		return false
 	}
-	loop := ssautil.Cycle(recv.Block())
+	loop := ssaidiom.Cycle(recv.Block())
 	if loop == nil || loop[exit] {
 		return false
 	}
@@ -39,7 +38,7 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 			}
 		}
 		for _, instr := range b.Instrs {
-			if ssautil.IsGoexit(instr) {
+			if ssaidiom.IsGoexit(instr) {
 				return false
 			}
 		}
@@ -47,40 +46,13 @@ func (a *state) isRangeLoop(recv *ssa.UnOp) bool {
 	return true
 }
 
-// closedBranch returns the block whose branch ok decides and the successor
-// it takes when the receive recv reports that the channel is closed.
-func closedBranch(recv *ssa.UnOp) (branch, exit *ssa.BasicBlock) {
-	for _, ref := range *recv.Referrers() {
-		ext, ok := ref.(*ssa.Extract)
-		if !ok || ext.Index != 1 {
-			continue
-		}
-		for _, use := range *ext.Referrers() {
-			switch use := use.(type) {
-			case *ssa.If:
-				return use.Block(), use.Block().Succs[1]
-			case *ssa.UnOp:
-				if use.Op != token.NOT {
-					continue
-				}
-				for _, u := range *use.Referrers() {
-					if iff, ok := u.(*ssa.If); ok {
-						return iff.Block(), iff.Block().Succs[0]
-					}
-				}
-			}
-		}
-	}
-	return nil, nil
-}
-
 // onlyPanics reports whether every path from b ends in a panic or a call
 // that does not return (os.Exit, log.Fatal), so that leaving a loop for b
 // is no way for the goroutine to finish normally. runtime.Goexit is a way
 // to finish: the goroutine ends and its deferred calls run.
 func onlyPanics(b *ssa.BasicBlock) bool {
-	for x := range ssautil.Reachable(b, ssautil.Succs) {
-		if slices.ContainsFunc(x.Instrs, ssautil.IsGoexit) {
+	for x := range ssaidiom.Reachable(b, ssaidiom.Succs) {
+		if slices.ContainsFunc(x.Instrs, ssaidiom.IsGoexit) {
 			return false
 		}
 		if len(x.Succs) > 0 || len(x.Instrs) == 0 {

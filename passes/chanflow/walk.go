@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // walkBudget bounds the number of values one walk may visit. A channel
@@ -89,7 +89,7 @@ func (w *walk) visit(v ssa.Value, ctx *ssa.Go) bool {
 	if w.seen[k] {
 		return false
 	}
-	if ssautil.TooBig(v.Parent()) {
+	if ssaidiom.TooBig(v.Parent()) {
 		w.escaped = true // beyond the size budget: unknown
 		return false
 	}
@@ -577,7 +577,7 @@ func (a *state) canReturnAfter(instr ssa.Instruction) bool {
 	fn := instr.Parent()
 	rets, ok := a.returns[fn]
 	if !ok {
-		rets = ssautil.BlocksReachingReturn(fn)
+		rets = ssaidiom.BlocksReachingReturn(fn)
 		a.returns[fn] = rets
 	}
 	return rets[instr.Block()]

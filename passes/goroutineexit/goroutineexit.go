@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	}
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
-		if ch.Escaped || ch.ProcessLifetime || len(ch.Ranges) > 0 || ch.Returned {
+		if ch.Owner() != chanflow.GoroutineExit {
 			continue // unknown, intended, rangeclose's or lostsignal's to judge
 		}
 		c.forgottenSender(ch)
@@ -119,12 +119,8 @@ func capacityText(ch *chanflow.Channel) string {
 
 // capacity returns the constant capacity of the channel made by mk.
 func capacity(mk *ssa.MakeChan) (int, bool) {
-	c, ok := mk.Size.(*ssa.Const)
-	if !ok || c.Value == nil {
-		return 0, false
-	}
-	k := c.Int64()
-	if k < 0 || k > 1<<20 {
+	k, ok := ssaidiom.ConstInt(mk.Size)
+	if !ok || k < 0 || k > 1<<20 {
 		return 0, false
 	}
 	return int(k), true
@@ -137,18 +133,18 @@ func capacity(mk *ssa.MakeChan) (int, bool) {
 // returns the description and the position to relate.
 //
 // Lines are given as seen from the finding at from.
-func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string, from token.Pos) (string, token.Pos) {
+func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, verb string, from token.Pos) (string, token.Pos) {
 	var last *ssa.Select
 	lastCase := 0
 	var lastBlock *ssa.BasicBlock
-	for i, b := range p.blocks {
+	for i, b := range p.Blocks {
 		for _, instr := range b.Instrs {
 			sel, ok := instr.(*ssa.Select)
 			if !ok || ours[sel] == nil {
 				continue
 			}
-			cases := selectCases(sel)
-			for _, next := range p.blocks[i+1:] {
+			cases := ssaidiom.CaseBodies(sel)
+			for _, next := range p.Blocks[i+1:] {
 				if j, ok := cases[next]; ok {
 					if !ours[sel][j] {
 						last, lastCase, lastBlock = sel, j, next
@@ -175,11 +171,11 @@ func (c *checker) giveUp(p *path, ours map[*ssa.Select]map[int]bool, verb string
 		}
 		return fmt.Sprintf("if %s takes %s, %s", at, what, verb), st.Pos
 	}
-	if p.ret.Pos().IsValid() {
-		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.ret.Pos(), from), verb), p.ret.Pos()
+	if p.Ret.Pos().IsValid() {
+		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.Ret.Pos(), from), verb), p.Ret.Pos()
 	}
-	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.ret.Parent().Name(), verb), token.NoPos
+	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.Ret.Parent().Name(), verb), token.NoPos
 }
 
 // inLoop reports whether instr's block lies on a cycle.
-func inLoop(instr ssa.Instruction) bool { return ssautil.InLoop(instr.Block()) }
+func inLoop(instr ssa.Instruction) bool { return ssaidiom.InLoop(instr.Block()) }

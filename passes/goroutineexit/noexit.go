@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -20,7 +19,7 @@ import (
 // waits only on channels abandoned by the function that started it.
 func (c *checker) noExit() {
 	for _, fn := range c.flow.SSA().SrcFuncs {
-		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
+		if ssaidiom.IsProcessLifetime(fn) || ssaidiom.TooBig(fn) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -29,8 +28,8 @@ func (c *checker) noExit() {
 				if !ok || c.reported[g] {
 					continue
 				}
-				body := ssautil.GoroutineFunc(g)
-				if body == nil || body.Pkg != fn.Pkg || ssautil.TooBig(body) {
+				body := ssaidiom.GoroutineFunc(g)
+				if body == nil || body.Pkg != fn.Pkg || ssaidiom.TooBig(body) {
 					continue
 				}
 				if !c.blocksOnNothing(g, body) {
@@ -53,11 +52,11 @@ func (c *checker) blocksOnNothing(g *ssa.Go, body *ssa.Function) bool {
 					msg = "goroutine blocks forever: a select with no cases never proceeds"
 				}
 			case *ssa.Send:
-				if isNil(instr.Chan) {
+				if ssaidiom.AlwaysNil(instr.Chan) {
 					msg = "goroutine blocks forever: a send on a nil channel never proceeds"
 				}
 			case *ssa.UnOp:
-				if instr.Op.String() == "<-" && isNil(instr.X) {
+				if instr.Op.String() == "<-" && ssaidiom.AlwaysNil(instr.X) {
 					msg = "goroutine blocks forever: a receive from a nil channel never proceeds"
 				}
 			}
@@ -68,98 +67,6 @@ func (c *checker) blocksOnNothing(g *ssa.Go, body *ssa.Function) bool {
 		}
 	}
 	return false
-}
-
-// isNil reports whether v is provably a nil channel: the constant nil, or
-// a load of a variable that is never assigned ("var ch chan T" captured by
-// a closure, the usual way to forget a make).
-func isNil(v ssa.Value) bool {
-	switch v := v.(type) {
-	case *ssa.Const:
-		return v.IsNil()
-	case *ssa.UnOp:
-		if v.Op != token.MUL {
-			return false
-		}
-		cell := cellOf(v.X)
-		return cell != nil && neverStored(cell, map[ssa.Value]bool{})
-	}
-	return false
-}
-
-// cellOf returns the local variable (an Alloc) that p points to, seeing
-// through closures' free variables.
-func cellOf(p ssa.Value) *ssa.Alloc {
-	for range 8 {
-		switch v := p.(type) {
-		case *ssa.Alloc:
-			return v
-		case *ssa.FreeVar:
-			fn := v.Parent()
-			idx := slices.Index(fn.FreeVars, v)
-			mc := closureOf(fn)
-			if idx < 0 || mc == nil || idx >= len(mc.Bindings) {
-				return nil
-			}
-			p = mc.Bindings[idx]
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
-// closureOf returns the only MakeClosure that creates fn, if there is one.
-func closureOf(fn *ssa.Function) *ssa.MakeClosure {
-	parent := fn.Parent()
-	if parent == nil {
-		return nil
-	}
-	var found *ssa.MakeClosure
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				if found != nil {
-					return nil
-				}
-				found = mc
-			}
-		}
-	}
-	return found
-}
-
-// neverStored reports whether nothing is ever stored in the variable p
-// points to, following it into the closures that capture it. Any other use
-// of the pointer (passed to a call, stored elsewhere) may write it.
-func neverStored(p ssa.Value, seen map[ssa.Value]bool) bool {
-	if seen[p] {
-		return true
-	}
-	seen[p] = true
-	refs := p.Referrers()
-	if refs == nil {
-		return false
-	}
-	for _, instr := range *refs {
-		switch instr := instr.(type) {
-		case *ssa.UnOp:
-			if instr.Op != token.MUL {
-				return false
-			}
-		case *ssa.DebugRef:
-		case *ssa.MakeClosure:
-			fn := instr.Fn.(*ssa.Function)
-			for i, b := range instr.Bindings {
-				if b == p && (i >= len(fn.FreeVars) || !neverStored(fn.FreeVars[i], seen)) {
-					return false
-				}
-			}
-		default:
-			return false // a store, or the address handed on
-		}
-	}
-	return true
 }
 
 // chanOp is one channel operation in a goroutine's body.
@@ -175,11 +82,11 @@ type chanOp struct {
 // only it and the starting function use: once the starting function
 // returns, nothing can release it.
 func (c *checker) loopWithNoWayOut(g *ssa.Go, body *ssa.Function) {
-	if ssautil.BlocksReachingReturn(body)[body.Blocks[0]] {
+	if ssaidiom.BlocksReachingReturn(body)[body.Blocks[0]] {
 		return // the goroutine has a way to finish
 	}
 	parent := g.Parent()
-	if !ssautil.BlocksReachingReturn(parent)[g.Block()] {
+	if !ssaidiom.BlocksReachingReturn(parent)[g.Block()] {
 		return // the starting function never returns either
 	}
 	ops := channelOps(body)
@@ -275,7 +182,10 @@ func (c *checker) ownedChannel(v ssa.Value, parent, body *ssa.Function) *chanflo
 		if !ch.Aliases[v] {
 			continue
 		}
-		if ch.Escaped || ch.Make.Parent() != parent || len(ch.Ranges) > 0 {
+		// A channel handed back to callers counts too: when nothing but
+		// parent and the goroutine uses it, callers do nothing with it
+		// that could release the loop.
+		if o := ch.Owner(); (o != chanflow.GoroutineExit && o != chanflow.LostSignal) || ch.Make.Parent() != parent {
 			return nil
 		}
 		for _, s := range ch.Sends {

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -23,14 +23,11 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	if g == nil || c.reported[g] {
 		return
 	}
-	w, ours, ok := releaseWeights(ch, parent)
+	t, ok := releaseWeights(ch, parent)
 	if !ok {
 		return
 	}
-	start := 0
-	for _, instr := range instrsAfter(g) {
-		start += w.instr[instr]
-	}
+	start := t.After(g)
 	for _, cl := range ch.Closes {
 		// A close deferred before the go statement runs on every return
 		// after it.
@@ -38,12 +35,12 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 			start += closeWeight
 		}
 	}
-	p := cheapestReturn(g, start, w.block)
+	p := ssaidiom.CheapestReturn(g, start, t.Block)
 	need := 1
 	if onOnePath(recvs) {
 		need = 2
 	}
-	if p == nil || p.cost >= need {
+	if p == nil || p.Cost >= need {
 		return
 	}
 
@@ -56,12 +53,12 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	if len(ch.Sends) == 0 && len(ch.Closes) == 0 {
 		msg = fmt.Sprintf("goroutine blocks forever receiving from %s: nothing sends on or closes %s", name, name)
 	} else {
-		why, _ := c.giveUp(p, ours, "nothing sends on or closes "+name, at.Pos())
+		why, _ := c.giveUp(p, t.ours, "nothing sends on or closes "+name, at.Pos())
 		msg = fmt.Sprintf("goroutine blocks forever receiving from %s: %s", name, why)
 	}
 	d := analysis.Diagnostic{Pos: at.Pos(), Category: "abandonedreceiver", Message: msg}
 	d.Related = append(d.Related, makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)))
-	if _, pos := c.giveUp(p, ours, "", at.Pos()); pos.IsValid() && len(ch.Sends)+len(ch.Closes) > 0 {
+	if _, pos := c.giveUp(p, t.ours, "", at.Pos()); pos.IsValid() && len(ch.Sends)+len(ch.Closes) > 0 {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function leaves without releasing " + name})
 	}
 	c.report(g, d)
@@ -79,7 +76,7 @@ func receiverOf(ch *chanflow.Channel, parent *ssa.Function) (*ssa.Go, []ssa.Inst
 		}
 		g = r.Go
 		u, ok := r.Instr.(*ssa.UnOp)
-		if !ok || u.Parent() != ssautil.GoroutineFunc(g) || inLoop(u) {
+		if !ok || u.Parent() != ssaidiom.GoroutineFunc(g) || inLoop(u) {
 			return nil, nil
 		}
 		recvs = append(recvs, u)
@@ -90,51 +87,19 @@ func receiverOf(ch *chanflow.Channel, parent *ssa.Function) (*ssa.Go, []ssa.Inst
 // releaseWeights returns the sends on ch and closes of ch in parent as
 // path weights. It fails when one happens elsewhere or in a way whose
 // count is unknown (in a loop, in another goroutine).
-func releaseWeights(ch *chanflow.Channel, parent *ssa.Function) (*weights, map[*ssa.Select]map[int]bool, bool) {
-	w := &weights{blocks: map[*ssa.BasicBlock]int{}, instr: map[ssa.Instruction]int{}}
-	ours := map[*ssa.Select]map[int]bool{}
-	add := func(instr ssa.Instruction, n int) bool {
-		if instr.Parent() != parent || inLoop(instr) {
-			return false
-		}
-		w.blocks[instr.Block()] += n
-		w.instr[instr] += n
-		return true
-	}
+func releaseWeights(ch *chanflow.Channel, parent *ssa.Function) (*tally, bool) {
+	t := newTally()
 	for _, s := range ch.Sends {
-		if s.Go != nil {
-			return nil, nil, false
-		}
-		if sel, ok := s.Instr.(*ssa.Select); ok {
-			if sel.Parent() != parent || inLoop(sel) {
-				return nil, nil, false
-			}
-			if ours[sel] == nil {
-				ours[sel] = map[int]bool{}
-			}
-			ours[sel][s.State] = true
-			found := false
-			for b, j := range selectCases(sel) {
-				if j == s.State {
-					w.blocks[b]++
-					found = true
-				}
-			}
-			if !found {
-				return nil, nil, false
-			}
-			continue
-		}
-		if !add(s.Instr, 1) {
-			return nil, nil, false
+		if s.Go != nil || s.Instr.Parent() != parent || inLoop(s.Instr) || !t.add(s.Instr, s.State, 1) {
+			return nil, false
 		}
 	}
 	for _, cl := range ch.Closes {
-		if cl.Go != nil || !add(cl.Instr, closeWeight) {
-			return nil, nil, false
+		if cl.Go != nil || cl.Instr.Parent() != parent || inLoop(cl.Instr) || !t.add(cl.Instr, -1, closeWeight) {
+			return nil, false
 		}
 	}
-	return w, ours, true
+	return t, true
 }
 
 // runsBefore reports whether a runs before b on every path to b: a's

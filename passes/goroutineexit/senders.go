@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -41,15 +41,11 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	if s == nil || c.reported[s.g] {
 		return
 	}
-	weight, ours, ok := c.receiveWeights(ch, parent)
+	t, ok := c.receiveWeights(ch, parent)
 	if !ok {
 		return
 	}
-	start := 0
-	for _, instr := range instrsAfter(s.g) {
-		start += weight.instr[instr]
-	}
-	p := cheapestReturn(s.g, start, weight.block)
+	p := ssaidiom.CheapestReturn(s.g, t.After(s.g), t.Block)
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
 	}
@@ -57,10 +53,10 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	if s.many {
 		sent *= 2 // at least two goroutines
 	}
-	if sent <= p.cost+k {
+	if sent <= p.Cost+k {
 		return
 	}
-	c.reportSenders(ch, s, p, ours, k)
+	c.reportSenders(ch, s, p, t.ours, k)
 }
 
 // sendersOf returns the goroutines that send on ch, when they are all
@@ -77,7 +73,7 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders
 		s.sends = append(s.sends, snd.Instr)
 	}
 	s.many = inLoop(s.g)
-	s.fn = ssautil.GoroutineFunc(s.g)
+	s.fn = ssaidiom.GoroutineFunc(s.g)
 
 	// A goroutine body in another package: the go statement itself hands
 	// the channel over, and the callee's summary says how often it sends.
@@ -188,7 +184,7 @@ func (c *checker) sendsOnce(g *ssa.Go, ch *chanflow.Channel) bool {
 // other in one run of their function.
 func onOnePath(sends []ssa.Instruction) bool {
 	for i, a := range sends {
-		reach := ssautil.Reachable(a.Block(), ssautil.Succs)
+		reach := ssaidiom.Reachable(a.Block(), ssaidiom.Succs)
 		for j, b := range sends {
 			if i == j {
 				continue
@@ -201,14 +197,33 @@ func onOnePath(sends []ssa.Instruction) bool {
 	return false
 }
 
-// weights counts receives from a channel: per block entered, and per
-// instruction for the go statement's own block.
-type weights struct {
-	blocks map[*ssa.BasicBlock]int
-	instr  map[ssa.Instruction]int
+// tally counts the operations on a channel that release its goroutines
+// (receives, or sends and closes) as path weights, and records the select
+// cases that perform them.
+type tally struct {
+	*ssaidiom.Weights
+	ours map[*ssa.Select]map[int]bool
 }
 
-func (w *weights) block(b *ssa.BasicBlock) int { return w.blocks[b] }
+func newTally() *tally {
+	return &tally{Weights: ssaidiom.NewWeights(), ours: make(map[*ssa.Select]map[int]bool)}
+}
+
+// add counts n operations at instr, or on entering the body of its case
+// state when it is a select. It reports false when that body cannot be
+// found.
+func (t *tally) add(instr ssa.Instruction, state, n int) bool {
+	sel, ok := instr.(*ssa.Select)
+	if !ok {
+		t.Add(instr, n)
+		return true
+	}
+	if t.ours[sel] == nil {
+		t.ours[sel] = make(map[int]bool)
+	}
+	t.ours[sel][state] = true
+	return t.AddCase(sel, state, n)
+}
 
 // receiveWeights returns the receives from ch in parent as path weights,
 // and the select cases that receive from it. A call of a helper of this
@@ -216,59 +231,43 @@ func (w *weights) block(b *ssa.BasicBlock) int { return w.blocks[b] }
 // receives. It fails when a receive happens elsewhere or in a way whose
 // count is unknown: in a loop, in another goroutine, or through another
 // kind of call.
-func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*weights, map[*ssa.Select]map[int]bool, bool) {
-	w := &weights{blocks: map[*ssa.BasicBlock]int{}, instr: map[ssa.Instruction]int{}}
-	ours := map[*ssa.Select]map[int]bool{}
+func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*tally, bool) {
+	t := newTally()
 	helpers := map[*ssa.Function][]ssa.Instruction{}
 	for _, r := range ch.Recvs {
 		if r.Go != nil || inLoop(r.Instr) {
-			return nil, nil, false
+			return nil, false
 		}
 		if r.Instr.Parent() != parent {
 			helpers[r.Instr.Parent()] = append(helpers[r.Instr.Parent()], r.Instr)
 			continue
 		}
-		switch instr := r.Instr.(type) {
-		case *ssa.UnOp:
-			w.blocks[instr.Block()]++
-			w.instr[instr]++
-		case *ssa.Select:
-			if ours[instr] == nil {
-				ours[instr] = map[int]bool{}
-			}
-			ours[instr][r.State] = true
-			found := false
-			for b, j := range selectCases(instr) {
-				if j == r.State {
-					w.blocks[b]++
-					found = true
-				}
-			}
-			if !found {
-				return nil, nil, false
+		switch r.Instr.(type) {
+		case *ssa.UnOp, *ssa.Select:
+			if !t.add(r.Instr, r.State, 1) {
+				return nil, false
 			}
 		default:
-			return nil, nil, false // a call: the count is unknown
+			return nil, false // a call: the count is unknown
 		}
 	}
 	for h, recvs := range helpers {
 		n := alwaysReceives(h, recvs, ch)
 		if n <= 0 {
-			return nil, nil, false
+			return nil, false
 		}
 		calls := callsPassing(parent, h, ch)
 		if len(calls) == 0 {
-			return nil, nil, false // reached some other way
+			return nil, false // reached some other way
 		}
 		for _, call := range calls {
 			if inLoop(call) {
-				return nil, nil, false
+				return nil, false
 			}
-			w.blocks[call.Block()] += n
-			w.instr[call] += n
+			t.Add(call, n)
 		}
 	}
-	return w, ours, true
+	return t, true
 }
 
 // alwaysReceives returns how many values h receives from ch on every run,
@@ -321,7 +320,7 @@ func callsPassing(fn, h *ssa.Function, ch *chanflow.Channel) []ssa.CallInstructi
 }
 
 // reportSenders reports the blocked send of the goroutines s.
-func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours map[*ssa.Select]map[int]bool, k int) {
+func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, k int) {
 	at := s.sends[len(s.sends)-1]
 	var via ssa.CallInstruction
 	if call, ok := at.(ssa.CallInstruction); ok && s.fn != nil {
@@ -341,11 +340,11 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours 
 	switch {
 	case s.many:
 		msg = fmt.Sprintf("goroutines started in a loop block forever sending on %s: at most %d value%s received and %s has %s, so every goroutine beyond that blocks on this send",
-			name, p.cost, plural(p.cost, " is", "s are"), name, capacityWords(k))
+			name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
 		fix = c.loopCapacityFix(ch, s)
 	case s.perGoroutine > 1:
 		msg = fmt.Sprintf("goroutine blocks forever on a second send on %s: at most %d value%s received and %s has %s",
-			name, p.cost, plural(p.cost, " is", "s are"), name, capacityWords(k))
+			name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
 	default:
 		why, _ := c.giveUp(p, ours, "nothing receives from "+name, at.Pos())
 		msg = fmt.Sprintf("goroutine blocks forever sending on %s: %s", name, why)
@@ -354,7 +353,7 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *path, ours 
 		}
 	}
 	if s.fn == nil {
-		msg = fmt.Sprintf("%s in %s", msg, funcText(s.g))
+		msg = fmt.Sprintf("%s in %s", msg, c.funcText(s.g))
 	}
 	d := analysis.Diagnostic{Pos: at.Pos(), Category: "forgottensender", Message: msg}
 	d.Related = append(d.Related, makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)))
@@ -385,15 +384,9 @@ func capacityWords(k int) string {
 }
 
 // funcText names the function a go statement starts.
-func funcText(g *ssa.Go) string {
+func (c *checker) funcText(g *ssa.Go) string {
 	if fn := g.Call.StaticCallee(); fn != nil {
-		if o := fn.Origin(); o != nil {
-			fn = o
-		}
-		if fn.Pkg != nil {
-			return fn.Pkg.Pkg.Name() + "." + fn.Name()
-		}
-		return fn.Name()
+		return ssaidiom.FuncName(ssaidiom.Object(fn), c.pass.Pkg)
 	}
 	return "the goroutine"
 }

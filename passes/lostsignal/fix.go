@@ -23,7 +23,7 @@ func (c *checker) bufferFix(call *ssa.Call, k Kind, sum *summary, i int) *analys
 		return nil
 	}
 	mk := sum.makes[i]
-	ce := c.src.call(mk.Pos())
+	ce := c.src.Call(mk.Pos())
 	if ce == nil || len(ce.Args) != 1 || !lastAction(sum.sends[i]) {
 		return nil
 	}

@@ -9,10 +9,11 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -28,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "lostsignal",
 	Doc:       analysisutil.MustExtractDoc(doc, "lostsignal"),
 	URL:       docURL,
-	Requires:  []*analysis.Analyzer{chanflow.Analyzer},
+	Requires:  []*analysis.Analyzer{chanflow.Analyzer, inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*Handles)(nil)},
 }
@@ -49,6 +50,11 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
+	// A bug here must not crash the whole vet run: turn it into an error
+	// that names the function being analysed.
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
+
 	// Facts make this pass run on every dependency, the standard library
 	// included. Most packages start no goroutine, call no function known
 	// to return a handle, and use no group, command or ticker: for them a
@@ -69,17 +75,13 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		rangeclose: newRangecloseFindings(flow),
 	}
 
-	// A bug here must not crash the whole vet run: turn it into an error
-	// that names the function being analysed.
-	var current string
-	defer analysisutil.Recover(pass, &current, &err)
 	for _, fn := range in.SrcFuncs {
 		current = fn.String()
 		c.exportFact(fn)
 	}
 	for _, fn := range in.SrcFuncs {
 		current = fn.String()
-		if ssautil.IsProcessLifetime(fn) || ssautil.TooBig(fn) {
+		if ssaidiom.IsProcessLifetime(fn) || ssaidiom.TooBig(fn) {
 			continue
 		}
 		if sc.hasGo || sc.callsStarters {
@@ -102,7 +104,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 // read directly.)
 func (c *checker) exportFact(fn *ssa.Function) {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo || ssautil.TooBig(fn) {
+	if !ok || !obj.Exported() || fn.Parent() != nil || !c.hasGo || ssaidiom.TooBig(fn) {
 		return
 	}
 	if s := c.summaryOf(fn); s != nil {

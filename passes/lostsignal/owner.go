@@ -22,7 +22,7 @@ type rangecloseFindings struct {
 func newRangecloseFindings(flow *chanflow.Result) *rangecloseFindings {
 	rf := &rangecloseFindings{funcs: make(map[*ssa.Function]bool), calls: make(map[ssa.Instruction]bool)}
 	for _, ch := range flow.Channels {
-		if !ch.RangesNeverEnd() {
+		if ch.Owner() != chanflow.RangeClose {
 			continue
 		}
 		for _, r := range ch.Ranges {

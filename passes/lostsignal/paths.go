@@ -3,7 +3,7 @@ package lostsignal
 import (
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // stops describes the points at which a path search stops: instructions
@@ -85,7 +85,7 @@ func scanBlock(b *ssa.BasicBlock, i int, st stops) (exit ssa.Instruction, stoppe
 		case *ssa.Return:
 			return instr, true
 		case *ssa.Call:
-			if ssautil.IsGoexit(instr) {
+			if ssaidiom.IsGoexit(instr) {
 				return instr, true
 			}
 		}

@@ -10,65 +10,19 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
-// source finds the syntax behind SSA positions, to name calls and
-// variables as the user wrote them. It is built on first use: most
-// packages report nothing.
-type source struct {
-	pass  *analysis.Pass
-	calls map[token.Pos]*ast.CallExpr // by Lparen
-	names map[token.Pos]string        // the variable a call's result is assigned to, by Lparen
-}
+// source is the package's syntax index, with the names lostsignal's
+// messages use.
+type source struct{ *analysisutil.Source }
 
-func newSource(pass *analysis.Pass) *source { return &source{pass: pass} }
-
-func (s *source) build() {
-	if s.calls != nil {
-		return
-	}
-	s.calls = make(map[token.Pos]*ast.CallExpr)
-	s.names = make(map[token.Pos]string)
-	for _, f := range s.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				s.calls[n.Lparen] = n
-			case *ast.AssignStmt:
-				s.assigned(n.Lhs, n.Rhs)
-			case *ast.ValueSpec:
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, id := range n.Names {
-					lhs[i] = id
-				}
-				s.assigned(lhs, n.Values)
-			}
-			return true
-		})
-	}
-}
-
-func (s *source) assigned(lhs, rhs []ast.Expr) {
-	if len(rhs) != 1 || len(lhs) == 0 {
-		return
-	}
-	if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
-		if id, ok := lhs[0].(*ast.Ident); ok && id.Name != "_" {
-			s.names[call.Lparen] = id.Name
-		}
-	}
-}
-
-// call returns the call expression whose left parenthesis is at pos.
-func (s *source) call(pos token.Pos) *ast.CallExpr {
-	s.build()
-	return s.calls[pos]
-}
+func newSource(pass *analysis.Pass) *source { return &source{analysisutil.NewSource(pass)} }
 
 // callName renders the function a call calls, as written: "start",
 // "lib.Start", "s.Start", "Async[int]".
 func (s *source) callName(instr ssa.CallInstruction) string {
-	if call := s.call(instr.Pos()); call != nil {
+	if call := s.Call(instr.Pos()); call != nil {
 		return types.ExprString(ast.Unparen(call.Fun))
 	}
 	if callee := instr.Common().StaticCallee(); callee != nil {
@@ -80,7 +34,7 @@ func (s *source) callName(instr ssa.CallInstruction) string {
 // receiverName renders the receiver of a method call as written, when it
 // is a variable or a field: "g" in g.Go(f), "s.wg" in s.wg.Add(1).
 func (s *source) receiverName(instr ssa.CallInstruction) string {
-	if call := s.call(instr.Pos()); call != nil {
+	if call := s.Call(instr.Pos()); call != nil {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isVarExpr(sel.X) {
 			return types.ExprString(ast.Unparen(sel.X))
 		}
@@ -100,10 +54,6 @@ func isVarExpr(e ast.Expr) bool {
 	return false
 }
 
-// where describes position p as seen from position from: "line N" in the
-// same file, "file.go:N" otherwise.
-func (s *source) where(p, from token.Pos) string { return analysisutil.Where(s.pass.Fset, p, from) }
-
 // exitPos returns the position of an exit of fn: the return statement, or
 // the closing brace of an implicit return.
 func exitPos(fn *ssa.Function, exit ssa.Instruction) token.Pos {
@@ -121,7 +71,7 @@ func exitPos(fn *ssa.Function, exit ssa.Instruction) token.Pos {
 
 // path names the path that reaches exit: "returns at line N".
 func (s *source) path(fn *ssa.Function, exit ssa.Instruction, from token.Pos) string {
-	at := s.where(exitPos(fn, exit), from)
+	at := s.Where(exitPos(fn, exit), from)
 	switch {
 	case !isReturn(exit):
 		return "calls runtime.Goexit at " + at
@@ -136,13 +86,9 @@ func isReturn(instr ssa.Instruction) bool {
 	return ok
 }
 
-// funcName names fn for a message: its name, or "the function literal".
-func funcName(fn *ssa.Function) string {
-	if fn.Parent() != nil {
-		return "the function literal"
-	}
-	return fn.Name()
-}
+// funcName names fn, a function of the package, for a message: its name,
+// or "the function literal".
+func funcName(fn *ssa.Function) string { return ssaidiom.FuncName(ssaidiom.Object(fn), fn.Pkg.Pkg) }
 
 // goroutineText describes the goroutines started by the go statements
 // gos, or those started by callee when they are not known.
@@ -150,7 +96,7 @@ func (s *source) goroutineText(gos []*ssa.Go, callee string, from token.Pos) str
 	if len(gos) == 0 {
 		return "the goroutine " + callee + " starts"
 	}
-	return "the goroutine started at " + s.where(gos[0].Pos(), from)
+	return "the goroutine started at " + s.Where(gos[0].Pos(), from)
 }
 
 // reportDropped reports result i of call, a handle of kind k, dropped:
@@ -182,7 +128,7 @@ func (c *checker) reportDropped(call *ssa.Call, i int, k Kind, sum *summary, exi
 			name, s.path(call.Parent(), exit, call.Pos()), who)
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), Category: category, Message: msg}
-	if ce := s.call(call.Pos()); ce != nil {
+	if ce := s.Call(call.Pos()); ce != nil {
 		d.Pos, d.End = ce.Pos(), ce.Lparen
 	}
 	for _, g := range gos {
@@ -243,7 +189,7 @@ func (c *checker) reportResource(r *resource, sp ssa.CallInstruction, exit ssa.I
 			r.kind, name, path, c.oldFiles[c.pass.Fset.File(fn.Pos())])
 	}
 	d := analysis.Diagnostic{Pos: sp.Pos(), Category: category, Message: msg}
-	if ce := s.call(sp.Pos()); ce != nil {
+	if ce := s.Call(sp.Pos()); ce != nil {
 		d.Pos, d.End = ce.Pos(), ce.Lparen
 	}
 	for _, g := range r.gos {
@@ -268,12 +214,11 @@ func (c *checker) resourceName(r *resource) string {
 	if a, ok := r.made.(*ssa.Alloc); ok && token.IsIdentifier(a.Comment) && !syntheticAlloc[a.Comment] {
 		return a.Comment // the variable's name
 	}
-	c.src.build()
 	pos := r.made.Pos()
 	if ext, ok := r.made.(*ssa.Extract); ok {
 		pos = ext.Tuple.Pos()
 	}
-	if n := c.src.names[pos]; n != "" {
+	if n := c.src.VarName(pos); n != "" {
 		return n
 	}
 	return [...]string{waitGroup: "sync.WaitGroup", errGroup: "errgroup.Group", command: "exec.Cmd", ticker: "time.Ticker"}[r.kind]
@@ -292,7 +237,7 @@ func (c *checker) reportTick(fn *ssa.Function, call *ssa.Call, exit ssa.Instruct
 		Message: fmt.Sprintf("the ticker made by time.Tick can never be stopped, and %s %s: before Go 1.23 (this file is %s) it is never garbage collected",
 			funcName(fn), s.path(fn, exit, call.Pos()), c.oldFiles[c.pass.Fset.File(fn.Pos())]),
 	}
-	if ce := s.call(call.Pos()); ce != nil {
+	if ce := s.Call(call.Pos()); ce != nil {
 		d.Pos, d.End = ce.Pos(), ce.Lparen
 	}
 	d.Related = []analysis.RelatedInformation{{Pos: exitPos(fn, exit), Message: "the function returns here"}}

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // resourceKind is a kind of value that starts goroutines (or a process, or
@@ -203,7 +203,7 @@ func (r *resource) neverWaitingExits(exits []ssa.Instruction) []ssa.Instruction 
 		if afterWait == nil {
 			afterWait = make(map[*ssa.BasicBlock]bool)
 		}
-		for b := range ssautil.Reachable(w.Block(), ssautil.Succs) {
+		for b := range ssaidiom.Reachable(w.Block(), ssaidiom.Succs) {
 			afterWait[b] = true
 		}
 	}
@@ -256,29 +256,19 @@ func failureBranch(ref ssa.Instruction) (*edge, bool) {
 		e := ifEdge(ref, false)
 		return &e, true
 	case *ssa.UnOp:
-		if iff := onlyIf(ref); ref.Op == token.NOT && iff != nil {
+		if iff := ssaidiom.OnlyIf(ref); ref.Op == token.NOT && iff != nil {
 			e := ifEdge(iff, true)
 			return &e, true
 		}
 	case *ssa.BinOp:
-		iff := onlyIf(ref)
-		if iff == nil || !(isNil(ref.X) || isNil(ref.Y)) || (ref.Op != token.NEQ && ref.Op != token.EQL) {
+		iff := ssaidiom.OnlyIf(ref)
+		if iff == nil || !(ssaidiom.IsNilConst(ref.X) || ssaidiom.IsNilConst(ref.Y)) || (ref.Op != token.NEQ && ref.Op != token.EQL) {
 			return nil, false
 		}
 		e := ifEdge(iff, ref.Op == token.NEQ)
 		return &e, true
 	}
 	return nil, false
-}
-
-// onlyIf returns the If instruction that is v's only use, or nil.
-func onlyIf(v ssa.Value) *ssa.If {
-	refs := *v.Referrers()
-	if len(refs) != 1 {
-		return nil
-	}
-	iff, _ := refs[0].(*ssa.If)
-	return iff
 }
 
 // value follows v, an alias of the resource. via is the call of the

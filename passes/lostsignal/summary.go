@@ -1,14 +1,12 @@
 package lostsignal
 
 import (
-	"go/constant"
-	"go/token"
 	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // summary is what the results of one function of this package are to the
@@ -33,7 +31,7 @@ func (c *checker) summaryOf(fn *ssa.Function) *summary {
 		return s
 	}
 	c.sums[fn] = nil // recursion guard
-	if ssautil.TooBig(fn) {
+	if ssaidiom.TooBig(fn) {
 		return nil // beyond the size budget: unknown
 	}
 	s := c.summarize(fn)
@@ -95,7 +93,7 @@ func returnOrigins(fn *ssa.Function, n int) []ssa.Value {
 		}
 		for i, v := range ret.Results {
 			o := origin(v)
-			if isNil(o) {
+			if ssaidiom.IsNilConst(o) {
 				continue
 			}
 			if origins[i] != nil && origins[i] != o {
@@ -152,7 +150,7 @@ func storedValue(p ssa.Value) ssa.Value {
 	var val ssa.Value
 	for _, instr := range *alloc.Referrers() {
 		st, ok := instr.(*ssa.Store)
-		if !ok || st.Addr != alloc || isNil(st.Val) {
+		if !ok || st.Addr != alloc || ssaidiom.IsNilConst(st.Val) {
 			continue
 		}
 		if val != nil && val != st.Val {
@@ -161,11 +159,6 @@ func storedValue(p ssa.Value) ssa.Value {
 		val = st.Val
 	}
 	return val
-}
-
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 // chanResult classifies result i of fn, the channel made by mk.
@@ -177,7 +170,7 @@ func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 		s.rangeclose.ownsAny(f.roots) {
 		return
 	}
-	size, ok := constInt(mk.Size)
+	size, ok := ssaidiom.ConstInt(mk.Size)
 	if !ok || (size > 0 && mustSends(f) <= size) {
 		return // the sends fit in the buffer: they cannot block
 	}
@@ -192,14 +185,6 @@ func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 	}
 }
 
-func constInt(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
 // mustSends counts the sends that every run of a goroutine performs: those
 // that lie on no cycle and dominate every return of the goroutine's
 // function.
@@ -207,7 +192,7 @@ func mustSends(f *flow) int64 {
 	var n int64
 	for _, s := range f.sends {
 		fn := s.Parent()
-		if _, ok := f.roots[fn]; ok && !ssautil.InLoop(s.Block()) && dominatesReturns(s.Block()) {
+		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && dominatesReturns(s.Block()) {
 			n++
 		}
 	}
@@ -231,7 +216,7 @@ func sendsOnce(f *flow) bool {
 	}
 	send := f.sends[0]
 	gos, ok := f.roots[send.Parent()]
-	return ok && len(gos) == 1 && !ssautil.InLoop(gos[0].Block()) && !ssautil.InLoop(send.Block())
+	return ok && len(gos) == 1 && !ssaidiom.InLoop(gos[0].Block()) && !ssaidiom.InLoop(send.Block())
 }
 
 // stopClosure classifies result i of fn, the closure made by mc: it is a
@@ -378,25 +363,12 @@ func selectCaseEdges(sel *ssa.Select, seen map[flowKey]bool) []edge {
 // selectCaseEdge returns the edge into the body of the k-th case of sel
 // (taken when the select chose that case), if it can be found.
 func selectCaseEdge(sel *ssa.Select, k int) (edge, bool) {
-	for _, ref := range *sel.Referrers() {
-		ext, ok := ref.(*ssa.Extract)
-		if !ok || ext.Index != 0 {
-			continue
-		}
-		for _, use := range *ext.Referrers() {
-			cmp, ok := use.(*ssa.BinOp)
-			if !ok || cmp.Op != token.EQL || cmp.X != ext {
-				continue
-			}
-			if c, ok := constInt(cmp.Y); !ok || c != int64(k) {
-				continue
-			}
-			if iff := onlyIf(cmp); iff != nil {
-				return ifEdge(iff, true), true
-			}
-		}
+	c, ok := ssaidiom.SelectCase(sel, k)
+	if !ok {
+		return edge{}, false
 	}
-	return edge{}, false
+	from, to := c.Edge()
+	return edge{from, to}, true
 }
 
 // sortedRoots returns the goroutine functions of roots in source order.

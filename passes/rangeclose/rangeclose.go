@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	findings := make(map[token.Pos]*finding)
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
-		if !ch.RangesNeverEnd() {
+		if ch.Owner() != chanflow.RangeClose {
 			continue
 		}
 		for _, r := range ch.Ranges {
@@ -121,13 +121,13 @@ func (s *source) diagnostic(f *finding) analysis.Diagnostic {
 		loop = fmt.Sprintf("range over channel %s", what)
 	default:
 		what = s.argText(r)
-		loop = fmt.Sprintf("range over channel %s in %s", what, funcName(r.Callee))
+		loop = fmt.Sprintf("range over channel %s in %s", what, ssaidiom.FuncName(r.Callee, nil))
 	}
 
 	var who string
 	switch {
 	case r.Recv == nil && r.Async && !isGo(r.Call):
-		who = fmt.Sprintf("the goroutine that %s starts", funcName(r.Callee))
+		who = fmt.Sprintf("the goroutine that %s starts", ssaidiom.FuncName(r.Callee, nil))
 	case r.Recv == nil && isGo(r.Call):
 		who = "the goroutine started here"
 	case r.Recv == nil:
@@ -183,22 +183,4 @@ func (s *source) argText(r *chanflow.Range) string {
 func isGo(c ssa.CallInstruction) bool {
 	_, ok := c.(*ssa.Go)
 	return ok
-}
-
-// funcName names fn as a user of its package would: pkg.F or pkg.T.M.
-func funcName(fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }

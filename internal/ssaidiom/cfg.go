@@ -1,6 +1,4 @@
-// Package ssautil holds control-flow helpers over go/ssa functions shared
-// by leakvet's passes.
-package ssautil
+package ssaidiom
 
 import (
 	"slices"
