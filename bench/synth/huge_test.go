@@ -12,7 +12,7 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers"
 	"github.com/leakvet/leakvet/bench/synth"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 	"github.com/leakvet/leakvet/passes/goroutineexit"
 	"github.com/leakvet/leakvet/passes/lostsignal"
@@ -56,7 +56,7 @@ func TestHuge(t *testing.T) {
 // a pass's own cost is its figure less chanflow's), with the size budget
 // lifted (budget=none) and as it is (budget=default, where functions
 // beyond it are skipped). cpu-ms/op, the process's CPU time per run, is
-// steadier than wall time on a busy machine. It is how ssautil.MaxBlocks
+// steadier than wall time on a busy machine. It is how ssaidiom.MaxBlocks
 // was chosen; pipe one series to "go run ./cmd/slope" for the fit:
 //
 //	go test -run '^$' -bench 'HugeFunction/budget=none/pass=suite' -cpu 1 ./synth | go run ./cmd/slope
@@ -74,13 +74,13 @@ func BenchmarkHugeFunction(b *testing.B) {
 	for _, budget := range []struct {
 		name string
 		max  int
-	}{{"none", 1 << 30}, {"default", ssautil.MaxBlocks}} {
+	}{{"none", 1 << 30}, {"default", ssaidiom.MaxBlocks}} {
 		for _, set := range sets {
 			for _, lines := range []int{2000, 4000, 8000, 16000, 32000} {
 				pkg, n := loadHuge(b, lines)
 				b.Run(fmt.Sprintf("budget=%s/pass=%s/lines=%d", budget.name, set.name, n), func(b *testing.B) {
-					defer func(max int) { ssautil.MaxBlocks = max }(ssautil.MaxBlocks)
-					ssautil.MaxBlocks = budget.max
+					defer func(max int) { ssaidiom.MaxBlocks = max }(ssaidiom.MaxBlocks)
+					ssaidiom.MaxBlocks = budget.max
 					b.ReportAllocs()
 					cpu0 := cpuTime()
 					for b.Loop() {

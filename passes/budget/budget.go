@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/analysisutil"
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
@@ -44,11 +44,11 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	defer analysisutil.Recover(pass, &current, &err)
 	for _, fn := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).SSA().SrcFuncs {
 		current = fn.String()
-		if ssautil.TooBig(fn) {
+		if ssaidiom.TooBig(fn) {
 			suppress.Report(pass, analysis.Diagnostic{
 				Pos:      fn.Pos(),
 				Category: Category,
-				Message:  fmt.Sprintf("%s is not analysed for leaks: its %d blocks are over the size budget of %d", describe(pass, fn), len(fn.Blocks), ssautil.MaxBlocks),
+				Message:  fmt.Sprintf("%s is not analysed for leaks: its %d blocks are over the size budget of %d", describe(pass, fn), len(fn.Blocks), ssaidiom.MaxBlocks),
 			})
 		}
 	}
@@ -73,7 +73,7 @@ func mayBeTooBig(files []*ast.File) bool {
 				nodes++
 				return true
 			})
-			if 4*nodes+2 > ssautil.MaxBlocks {
+			if 4*nodes+2 > ssaidiom.MaxBlocks {
 				return true
 			}
 		}

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/leakvet/leakvet/internal/ssautil"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/budget"
 )
 
@@ -57,9 +57,9 @@ func writeHuge(t *testing.T, n int, want func(name string) string) string {
 // setBudget lowers the size budget for the test, which keeps the generated
 // functions small, and sets -budget.report.
 func setBudget(t *testing.T, max int, report bool) {
-	old := ssautil.MaxBlocks
-	ssautil.MaxBlocks = max
-	t.Cleanup(func() { ssautil.MaxBlocks = old })
+	old := ssaidiom.MaxBlocks
+	ssaidiom.MaxBlocks = max
+	t.Cleanup(func() { ssaidiom.MaxBlocks = old })
 	flag := budget.Analyzer.Flags.Lookup("report")
 	oldReport := flag.Value.String()
 	if err := flag.Value.Set(fmt.Sprint(report)); err != nil {

@@ -23,8 +23,8 @@ import (
 func TestSizeBudget(t *testing.T) {
 	// A smaller budget than the real one keeps the generated function,
 	// and the test, small.
-	defer func(max int) { ssautil.MaxBlocks = max }(ssautil.MaxBlocks)
-	ssautil.MaxBlocks = 500
+	defer func(max int) { ssaidiom.MaxBlocks = max }(ssaidiom.MaxBlocks)
+	ssaidiom.MaxBlocks = 500
 
 	tests := []struct {
 		analyzer *analysis.Analyzer
