@@ -15,14 +15,15 @@ Run standalone, leakvet analyzes the packages named by the go list
 patterns (./... for a whole module) and prints each finding on stderr as
 "/abs/file.go:line:col: message", followed by one indented line per
 related position (where the channel was made, where the goroutine was
-started). A plain run (patterns, with -json or analyzer flags at most)
-runs "go vet -vettool=" with leakvet itself and prints what it finds: go
-vet analyzes one package per process, so memory stays that of the
-largest package, and caches results per package, so a second run is
-nearly free; each finding is printed once, although go vet analyzes a
-package and its test variant separately. Other flags (-c, -fix, -diff,
--format, ...) load and analyze the packages and their dependencies in
-this process, which takes more memory on large modules; setting
+started). A standalone run executes "go vet -vettool=" with leakvet
+itself and prints what it finds: go vet analyzes one package per
+process, so memory stays that of the largest package, and caches results
+per package, so a second run is nearly free; each finding is printed
+once, although go vet analyzes a package and its test variant
+separately. This holds for the text output, -c, -json, -format=sarif,
+-fix and -fix -diff, with analyzer flags. Other flags (-test=false,
+-cpuprofile, ...) load and analyze the packages and their dependencies
+in this process, which takes more memory on large modules; setting
 LEAKVET_INPROCESS=1 does so for every run. Run by go vet, leakvet prints
 the same lines with paths relative to the current directory. Both forms
 accept the flags listed below, except that go vet rejects -debug,
@@ -39,7 +40,11 @@ With -json, findings are written to stdout as one JSON object per run
 or {"package ID": {"analyzer": {"error": "..."}}} when an analyzer
 failed. With -c N, each finding is followed by its source line and N
 lines of context. With -fix, the suggested fixes are applied to the
-files; with -fix -diff, they are printed as a unified diff instead.
+files, and the findings that remain (those without a fix, and those
+whose fix conflicts with another) are printed, followed by their count;
+with -fix -diff, the fixes are printed as a unified diff on stdout
+instead, and the findings without a fix are printed and counted. As with
+go vet, -diff without -fix is an error.
 
 With -format=sarif (standalone only), findings are written to stdout as
 a SARIF 2.1.0 log for code scanning services: one rule per analyzer, one
@@ -66,10 +71,12 @@ Standalone:
 	2  a bad command line: unknown flag or invalid flag value
 	3  findings, and no error
 
-With -json, -format=sarif, or -fix (and -diff), the exit code is 0 even
-when there are findings; it is 1 when a package could not be loaded or
-type-checked (with -format=sarif, the log is still written and records
-the errors).
+With -json or -format=sarif, the exit code is 0 even when there are
+findings; it is 1 when a package could not be loaded or type-checked or
+an analyzer failed (with -format=sarif, the log is still written and
+records every error). With -fix, it is 3 when findings remain after the
+fixes; with -fix -diff, 3 when the diff is not empty or findings have no
+fix. -fix changes no file when a package cannot be analyzed.
 
 "leakvet lsp" exits 0 after the editor's shutdown request and exit
 notification, 1 when the connection ends without them, and 2 for a bad

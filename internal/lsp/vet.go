@@ -3,7 +3,6 @@ package lsp
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,33 +11,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/leakvet/leakvet/internal/textpos"
+	"github.com/leakvet/leakvet/internal/vetjson"
 )
-
-// The JSON tree "go vet -json" prints: {"package": {"analyzer": [diag...]
-// or {"error": "..."}}}, one tree per package.
-type vetDiagnostic struct {
-	Posn           string `json:"posn"`
-	End            string `json:"end"`
-	Message        string `json:"message"`
-	SuggestedFixes []struct {
-		Message string `json:"message"`
-		Edits   []struct {
-			Filename string `json:"filename"`
-			Start    int    `json:"start"`
-			End      int    `json:"end"`
-			New      string `json:"new"`
-		} `json:"edits"`
-	} `json:"suggested_fixes"`
-	Related []struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	} `json:"related"`
-}
 
 // finding is a diagnostic converted for LSP, with its quick fixes.
 type finding struct {
@@ -74,43 +51,30 @@ type converter struct {
 	files map[string]*textpos.File
 }
 
+// convert decodes the output of go vet -json. An analyzer's error fails
+// the whole conversion: the editor shows it instead of a partial list.
 func (c *converter) convert(r io.Reader) ([]finding, error) {
-	var out []finding
-	seen := make(map[string]bool)
-	dec := json.NewDecoder(r)
-	for dec.More() {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err != nil {
-			return nil, fmt.Errorf("reading go vet -json output: %v", err)
+	found, errs, err := vetjson.Decode(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(errs) > 0 {
+		all := make([]error, len(errs))
+		for i, e := range errs {
+			all[i] = e
 		}
-		for _, pkg := range sortedKeys(tree) {
-			for _, name := range sortedKeys(tree[pkg]) {
-				raw := tree[pkg][name]
-				var diags []vetDiagnostic
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					var e struct{ Error string }
-					if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-						return nil, fmt.Errorf("%s: %s: %s", pkg, name, e.Error)
-					}
-					return nil, fmt.Errorf("%s: %s: unexpected output %s", pkg, name, raw)
-				}
-				for _, d := range diags {
-					key := name + "\x00" + d.Posn + "\x00" + d.Message
-					if seen[key] {
-						continue
-					}
-					seen[key] = true
-					if f, ok := c.finding(name, d); ok {
-						out = append(out, f)
-					}
-				}
-			}
+		return nil, errors.Join(all...)
+	}
+	var out []finding
+	for _, d := range found {
+		if f, ok := c.finding(d.Analyzer, d.Diagnostic); ok {
+			out = append(out, f)
 		}
 	}
 	return out, nil
 }
 
-func (c *converter) finding(analyzer string, d vetDiagnostic) (finding, bool) {
+func (c *converter) finding(analyzer string, d vetjson.Diagnostic) (finding, bool) {
 	file, rng, ok := c.span(d.Posn, d.End)
 	if !ok {
 		return finding{}, false
@@ -165,23 +129,23 @@ func (c *converter) finding(analyzer string, d vetDiagnostic) (finding, bool) {
 // span converts the "file:line:col" positions posn and end (byte
 // columns) into a file name and an LSP range (UTF-16 columns).
 func (c *converter) span(posn, end string) (string, Range, bool) {
-	file, line, col, ok := parsePosn(posn)
+	p, ok := vetjson.ParsePosn(posn)
 	if !ok {
 		return "", Range{}, false
 	}
-	tf := c.file(file)
+	tf := c.file(p.File)
 	if tf == nil {
 		return "", Range{}, false
 	}
-	sl, sc := tf.Position(tf.Offset(line, col))
+	sl, sc := tf.Position(tf.Offset(p.Line, max(p.Col, 1)))
 	rng := Range{Start: Position{sl, sc}, End: Position{sl, sc}}
-	if efile, eline, ecol, ok := parsePosn(end); ok && efile == file {
-		el, ec := tf.Position(tf.Offset(eline, ecol))
+	if e, ok := vetjson.ParsePosn(end); ok && e.File == p.File {
+		el, ec := tf.Position(tf.Offset(e.Line, max(e.Col, 1)))
 		if el > sl || el == sl && ec > sc {
 			rng.End = Position{el, ec}
 		}
 	}
-	return file, rng, true
+	return p.File, rng, true
 }
 
 func (c *converter) file(name string) *textpos.File {
@@ -193,31 +157,6 @@ func (c *converter) file(name string) *textpos.File {
 		c.files[name] = f
 	}
 	return f
-}
-
-// parsePosn parses "file:line:col" or "file:line".
-func parsePosn(s string) (file string, line, col int, ok bool) {
-	rest, last, found := cutLast(s, ":")
-	if !found {
-		return "", 0, 0, false
-	}
-	n, err := strconv.Atoi(last)
-	if err != nil {
-		return "", 0, 0, false
-	}
-	if f, l, found := cutLast(rest, ":"); found {
-		if m, err := strconv.Atoi(l); err == nil {
-			return f, m, n, true
-		}
-	}
-	return rest, n, 1, true
-}
-
-func cutLast(s, sep string) (string, string, bool) {
-	if i := strings.LastIndex(s, sep); i >= 0 {
-		return s[:i], s[i+len(sep):], true
-	}
-	return s, "", false
 }
 
 // fileURI returns the file URI of the absolute path name.

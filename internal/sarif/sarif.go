@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/leakvet/leakvet/internal/textpos"
+	"github.com/leakvet/leakvet/internal/vetjson"
 )
 
 // SchemaURI is the URI of the SARIF 2.1.0 JSON schema.
@@ -196,19 +197,7 @@ func New(name, version, infoURI string, analyzers []*analysis.Analyzer, root str
 
 // Add adds the diagnostic d of analyzer a, whose positions are in fset.
 func (b *Builder) Add(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) {
-	idx, ok := b.rules[a.Name]
-	if !ok {
-		idx = len(b.run.Tool.Driver.Rules)
-		b.rules[a.Name] = idx
-		b.run.Tool.Driver.Rules = append(b.run.Tool.Driver.Rules, Rule{ID: a.Name, HelpURI: a.URL})
-	}
-	res := Result{
-		RuleID:    a.Name,
-		RuleIndex: idx,
-		Level:     "warning",
-		Message:   Message{Text: d.Message},
-		Locations: []Location{b.location(fset, d.Pos, d.End)},
-	}
+	res := b.result(a, d.Message, b.location(fset, d.Pos, d.End))
 	for i, rel := range d.Related {
 		loc := b.location(fset, rel.Pos, rel.End)
 		id := i + 1
@@ -238,6 +227,86 @@ func (b *Builder) Add(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diag
 		}
 	}
 	b.run.Results = append(b.run.Results, res)
+}
+
+// AddVet adds the diagnostic d of analyzer a as go vet -json prints it:
+// positions as "file:line:col" with byte columns, edits as byte offsets.
+func (b *Builder) AddVet(a *analysis.Analyzer, d vetjson.Diagnostic) {
+	res := b.result(a, d.Message, b.posnLocation(d.Posn, d.End))
+	for i, rel := range d.Related {
+		loc := b.posnLocation(rel.Posn, rel.End)
+		id := i + 1
+		loc.ID = &id
+		loc.Message = &Message{Text: rel.Message}
+		res.RelatedLocations = append(res.RelatedLocations, loc)
+	}
+	for _, fix := range d.SuggestedFixes {
+		f := Fix{Description: Message{Text: fix.Message}, ArtifactChanges: []ArtifactChange{}}
+		byFile := make(map[string]int)
+		for _, e := range fix.Edits {
+			tf := b.file(e.Filename)
+			if tf == nil {
+				continue // without the file, offsets cannot be converted
+			}
+			i, ok := byFile[e.Filename]
+			if !ok {
+				i = len(f.ArtifactChanges)
+				byFile[e.Filename] = i
+				f.ArtifactChanges = append(f.ArtifactChanges, ArtifactChange{ArtifactLocation: b.artifact(e.Filename)})
+			}
+			sl, sc := tf.Position(e.Start)
+			el, ec := tf.Position(e.End)
+			rep := Replacement{DeletedRegion: Region{StartLine: sl + 1, StartColumn: sc + 1, EndLine: el + 1, EndColumn: ec + 1}}
+			if e.New != "" {
+				rep.InsertedContent = &ArtifactContent{Text: e.New}
+			}
+			f.ArtifactChanges[i].Replacements = append(f.ArtifactChanges[i].Replacements, rep)
+		}
+		if len(f.ArtifactChanges) > 0 {
+			res.Fixes = append(res.Fixes, f)
+		}
+	}
+	b.run.Results = append(b.run.Results, res)
+}
+
+// result returns a result of analyzer a at loc, adding a rule for a if it
+// has none.
+func (b *Builder) result(a *analysis.Analyzer, message string, loc Location) Result {
+	idx, ok := b.rules[a.Name]
+	if !ok {
+		idx = len(b.run.Tool.Driver.Rules)
+		b.rules[a.Name] = idx
+		b.run.Tool.Driver.Rules = append(b.run.Tool.Driver.Rules, Rule{ID: a.Name, HelpURI: a.URL})
+	}
+	return Result{
+		RuleID:    a.Name,
+		RuleIndex: idx,
+		Level:     "warning",
+		Message:   Message{Text: message},
+		Locations: []Location{loc},
+	}
+}
+
+// posnLocation returns the location of the range posn..end, given as
+// "file:line:col" with byte columns; an end that is absent or before posn
+// means the range is empty.
+func (b *Builder) posnLocation(posn, end string) Location {
+	p, ok := vetjson.ParsePosn(posn)
+	if !ok {
+		return Location{PhysicalLocation: PhysicalLocation{ArtifactLocation: ArtifactLocation{URI: "unknown"}}}
+	}
+	e, ok := vetjson.ParsePosn(end)
+	if !ok || e.File != p.File || e.Compare(p) < 0 {
+		e = p
+	}
+	p.Col, e.Col = max(p.Col, 1), max(e.Col, 1)
+	r := &Region{StartLine: p.Line, StartColumn: p.Col, EndLine: e.Line, EndColumn: e.Col}
+	if f := b.file(p.File); f != nil {
+		sl, sc := f.Position(f.Offset(p.Line, p.Col))
+		el, ec := f.Position(f.Offset(e.Line, e.Col))
+		r = &Region{StartLine: sl + 1, StartColumn: sc + 1, EndLine: el + 1, EndColumn: ec + 1}
+	}
+	return Location{PhysicalLocation: PhysicalLocation{ArtifactLocation: b.artifact(p.File), Region: r}}
 }
 
 // location returns the location of the range pos..end; an invalid end

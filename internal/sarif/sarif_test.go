@@ -13,6 +13,7 @@ import (
 
 	"github.com/leakvet/leakvet/internal/sarif"
 	"github.com/leakvet/leakvet/internal/sarif/schematest"
+	"github.com/leakvet/leakvet/internal/vetjson"
 )
 
 var fake = &analysis.Analyzer{
@@ -83,6 +84,56 @@ func TestLog(t *testing.T) {
 	}
 	if !strings.HasPrefix(run.OriginalURIBaseIDs["%SRCROOT%"].URI, "file:///") {
 		t.Errorf("originalUriBaseIds = %+v", run.OriginalURIBaseIDs)
+	}
+}
+
+// TestAddVet checks that a diagnostic as go vet -json prints it gives the
+// same result as the diagnostic itself: byte columns and offsets become
+// UTF-16 regions.
+func TestAddVet(t *testing.T) {
+	root := t.TempDir()
+	name := filepath.Join(root, "a.go")
+	src := "package a\n\nfunc f() { /* 한글 */ for range ch {\n}\n}\n"
+	if err := os.WriteFile(name, []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	tf := fset.AddFile(name, -1, len(src))
+	tf.SetLinesForContent([]byte(src))
+	off := func(s string) int { return strings.Index(src, s) }
+	at := func(s string) token.Pos { return tf.Pos(off(s)) }
+	posn := func(s string) string { return fset.Position(at(s)).String() }
+
+	a := sarif.New("leakvet", "", "", []*analysis.Analyzer{fake}, root)
+	a.Add(fset, fake, analysis.Diagnostic{
+		Pos:     at("for range"),
+		End:     at(" ch {"),
+		Message: "range never ends",
+		Related: []analysis.RelatedInformation{{Pos: at("func"), Message: "made here"}},
+		SuggestedFixes: []analysis.SuggestedFix{{
+			Message:   "Close ch",
+			TextEdits: []analysis.TextEdit{{Pos: at("\n}\n}"), End: at("}\n}"), NewText: []byte("\nclose(ch)")}},
+		}},
+	})
+	v := sarif.New("leakvet", "", "", []*analysis.Analyzer{fake}, root)
+	v.AddVet(fake, vetjson.Diagnostic{
+		Posn:    posn("for range"),
+		End:     posn(" ch {"),
+		Message: "range never ends",
+		Related: []vetjson.Related{{Posn: posn("func"), Message: "made here"}},
+		SuggestedFixes: []vetjson.SuggestedFix{{
+			Message: "Close ch",
+			Edits:   []vetjson.TextEdit{{Filename: name, Start: off("\n}\n}"), End: off("}\n}"), New: "\nclose(ch)"}},
+		}},
+	})
+	var want, got bytes.Buffer
+	a.Log().Write(&want)
+	v.Log().Write(&got)
+	if got.String() != want.String() {
+		t.Errorf("AddVet:\n%s\nAdd:\n%s", got.String(), want.String())
+	}
+	if !strings.Contains(got.String(), `"startColumn": 21`) || !strings.Contains(got.String(), "close(ch)") {
+		t.Errorf("AddVet: no UTF-16 region or no fix:\n%s", got.String())
 	}
 }
 

@@ -3,15 +3,14 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
+	"cmp"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/leakvet/leakvet/internal/vetjson"
 )
 
 // Finding is one diagnostic of leakvet on a module, with its verdict from
@@ -42,102 +41,53 @@ type Related struct {
 // Where returns the finding's position as file:line.
 func (f *Finding) Where() string { return fmt.Sprintf("%s:%d", f.File, f.Line) }
 
-var posnRE = regexp.MustCompile(`^(.*):(\d+):(\d+)$`)
-
-// parseJSON reads the output of "leakvet -json" on module mi: a JSON tree
-// {package: {analyzer: [diagnostic...] | {"error": msg}}} per line or
-// object. Diagnostics reported in both a package and its test variant are
-// kept once.
+// parseJSON reads the output of "leakvet -json" on module mi. Each
+// finding is kept once (see [vetjson.Findings]), ordered by position.
 func parseJSON(data []byte, mi ModInfo) ([]Finding, []string, error) {
-	type diag struct {
-		Category string `json:"category"`
-		Posn     string `json:"posn"`
-		Message  string `json:"message"`
-		Related  []struct {
-			Posn    string `json:"posn"`
-			Message string `json:"message"`
-		} `json:"related"`
-		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+	found, vetErrs, err := vetjson.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, err
+	}
+	var errs []string
+	for _, e := range vetErrs {
+		errs = append(errs, e.Error())
 	}
 	var findings []Finding
-	var errs []string
-	seen := make(map[string]bool)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, nil, err
+	for _, d := range found {
+		f := Finding{
+			Module:   mi.Path,
+			Version:  mi.Version,
+			Package:  strings.Fields(d.Package)[0],
+			Analyzer: d.Analyzer,
+			Category: d.Category,
+			Message:  d.Message,
+			Fix:      len(d.SuggestedFixes) > 0,
 		}
-		pkgs := make([]string, 0, len(tree))
-		for p := range tree {
-			pkgs = append(pkgs, p)
+		f.File, f.Line, f.Col = splitPosn(d.Posn, mi.Dir)
+		for _, r := range d.Related {
+			file, line, col := splitPosn(r.Posn, mi.Dir)
+			f.Related = append(f.Related, Related{fmt.Sprintf("%s:%d:%d", file, line, col), r.Message})
 		}
-		slices.Sort(pkgs) // "p" before "p [p.test]"
-		for _, pkg := range pkgs {
-			for analyzer, raw := range tree[pkg] {
-				var e struct {
-					Error string `json:"error"`
-				}
-				if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-					errs = append(errs, fmt.Sprintf("%s: %s: %s", pkg, analyzer, e.Error))
-					continue
-				}
-				var diags []diag
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					return nil, nil, fmt.Errorf("%s: %s: %v", pkg, analyzer, err)
-				}
-				for _, d := range diags {
-					key := analyzer + " " + d.Posn + " " + d.Message
-					if seen[key] {
-						continue
-					}
-					seen[key] = true
-					f := Finding{
-						Module:   mi.Path,
-						Version:  mi.Version,
-						Package:  strings.Fields(pkg)[0],
-						Analyzer: analyzer,
-						Category: d.Category,
-						Message:  d.Message,
-						Fix:      len(d.SuggestedFixes) > 0,
-					}
-					f.File, f.Line, f.Col = splitPosn(d.Posn, mi.Dir)
-					for _, r := range d.Related {
-						file, line, col := splitPosn(r.Posn, mi.Dir)
-						f.Related = append(f.Related, Related{fmt.Sprintf("%s:%d:%d", file, line, col), r.Message})
-					}
-					findings = append(findings, f)
-				}
-			}
-		}
+		findings = append(findings, f)
 	}
-	slices.SortFunc(findings, func(a, b Finding) int {
-		if c := strings.Compare(a.File, b.File); c != 0 {
-			return c
-		}
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Col - b.Col
+	// Ordered by the file names relative to the module.
+	slices.SortStableFunc(findings, func(a, b Finding) int {
+		return cmp.Or(strings.Compare(a.File, b.File), a.Line-b.Line, a.Col-b.Col)
 	})
 	return findings, errs, nil
 }
 
 // splitPosn splits "file:line:col" and makes file relative to dir.
 func splitPosn(posn, dir string) (string, int, int) {
-	m := posnRE.FindStringSubmatch(posn)
-	if m == nil {
+	p, ok := vetjson.ParsePosn(posn)
+	if !ok {
 		return posn, 0, 0
 	}
-	file := m[1]
+	file := p.File
 	if rel, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(rel, "..") {
 		file = filepath.ToSlash(rel)
 	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	return file, line, col
+	return file, p.Line, p.Col
 }
 
 // Verdict is one row of the triage file.

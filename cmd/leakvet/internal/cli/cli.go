@@ -74,7 +74,7 @@ func runStandalone(doc string, analyzers []*analysis.Analyzer, args []string) {
 	}
 	switch format {
 	case "sarif":
-		os.Exit(runSARIF(prog, analyzers, args))
+		os.Exit(runSARIF(prog, analyzers, args, os.Stdout, os.Stderr))
 	case "json":
 		args = append([]string{"-json"}, args...)
 	}
@@ -174,8 +174,13 @@ func names(analyzers []*analysis.Analyzer) string {
 // copies its stderr through [filter], and returns its exit code.
 func supervise(args []string, analyzers []*analysis.Analyzer) int {
 	prog := filepath.Base(os.Args[0])
-	if vetArgs, jsonOut, ok := viaVet(args, analyzers); ok && os.Getenv(inProcessEnv) == "" {
-		return runViaVet(prog, vetArgs, jsonOut)
+	r, ok, err := viaVet(prog, args, analyzers)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v (run '%s -h' for usage)\n", prog, err, prog)
+		return 2
+	}
+	if ok && os.Getenv(inProcessEnv) == "" {
+		return r.run()
 	}
 	self, err := os.Executable()
 	if err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/leakvet/leakvet/internal/sarif"
+	"github.com/leakvet/leakvet/internal/vetjson"
 )
 
 // formats are the values of -format.
@@ -82,14 +84,56 @@ func analyzerFlags(prog string, analyzers []*analysis.Analyzer) (*flag.FlagSet, 
 	return fs, enable
 }
 
-// runSARIF analyzes the packages named by the patterns in args, as the
-// standalone checker does, and writes the findings to stdout as a SARIF
+// writeSARIF writes the findings of a run through go vet to stdout as a
+// SARIF log. Every error reaches both stderr and the log: printed are the
+// lines go vet already printed (package errors), errs are the analyzers'
+// failures, printed here. It returns the exit code: 1 when there is an
+// error (the log keeps the results of the packages that could be
+// analysed), else 0, even with findings.
+func writeSARIF(stdout, stderr io.Writer, prog string, selected []*analysis.Analyzer, found []vetjson.Finding, printed []string, errs []vetjson.Error) int {
+	root, err := os.Getwd()
+	if err != nil {
+		root = ""
+	}
+	b := sarif.New("leakvet", version(), "https://github.com/leakvet/leakvet", selected, root)
+	byName := make(map[string]*analysis.Analyzer)
+	for _, a := range selected {
+		byName[a.Name] = a
+	}
+	for _, f := range found {
+		a := byName[f.Analyzer]
+		if a == nil {
+			a = &analysis.Analyzer{Name: f.Analyzer}
+		}
+		b.AddVet(a, f.Diagnostic)
+	}
+	code := 0
+	for _, e := range printed {
+		b.Error(e)
+		code = 1
+	}
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "%s: %v\n", prog, e)
+		b.Error(e.Error())
+		code = 1
+	}
+	if err := b.Log().Write(stdout); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
+		return 1
+	}
+	return code
+}
+
+// runSARIF analyzes the packages named by the patterns in args in this
+// process, for the runs that go vet cannot serve (-test=false, profiling
+// flags, LEAKVET_INPROCESS), and writes the findings to stdout as a SARIF
 // log. It accepts the analyzers' flags (-NAME, -NAME=false, -NAME.FLAG)
 // and -test. It returns the exit code: 0 when the log was written, even
 // with findings; 1 when a package could not be loaded or analyzed; 2 for a
-// bad flag.
-func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string) int {
+// bad flag. Every error reaches both stderr and the log.
+func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	fs, enable := analyzerFlags(prog, analyzers)
+	fs.SetOutput(&flagErrorWriter{prog: prog, w: stderr})
 	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -100,27 +144,27 @@ func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string) int {
 
 	// As with the other formats: -NAME runs only the analyzers named so;
 	// otherwise -NAME=false leaves NAME out.
-	var selected []*analysis.Analyzer
-	only := slices.ContainsFunc(analyzers, func(a *analysis.Analyzer) bool { return enable[a].set && enable[a].on })
-	for _, a := range analyzers {
-		if f := enable[a]; only && f.on || !only && !(f.set && !f.on) {
-			selected = append(selected, a)
+	set := make(map[string]bool)
+	for a, f := range enable {
+		if f.set {
+			set[a.Name] = f.on
 		}
 	}
+	selected := selectAnalyzers(analyzers, set)
 
 	patterns := fs.Args()
 	if len(patterns) == 0 {
-		fmt.Fprintf(os.Stderr, "%s: no packages to analyze (run '%s -h' for usage)\n", prog, prog)
+		fmt.Fprintf(stderr, "%s: no packages to analyze (run '%s -h' for usage)\n", prog, prog)
 		return 2
 	}
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", prog, err)
+		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
 		return 1
 	}
 	if len(pkgs) == 0 {
-		fmt.Fprintf(os.Stderr, "%s: %s matched no packages\n", prog, strings.Join(patterns, " "))
+		fmt.Fprintf(stderr, "%s: %s matched no packages\n", prog, strings.Join(patterns, " "))
 		return 1
 	}
 	root, err := os.Getwd()
@@ -132,17 +176,16 @@ func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string) int {
 	// Errors go to stderr and into the log, which keeps the results of
 	// the packages that could be analyzed.
 	code := 0
-	if packages.PrintErrors(pkgs) > 0 {
-		code = 1
-		packages.Visit(pkgs, nil, func(p *packages.Package) {
-			for _, e := range p.Errors {
-				b.Error(e.Error())
-			}
-		})
-	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			fmt.Fprintln(stderr, e)
+			b.Error(e.Error())
+			code = 1
+		}
+	})
 	g, err := checker.Analyze(selected, pkgs, nil)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", prog, err)
+		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
 		return 1
 	}
 	type key struct {
@@ -153,11 +196,13 @@ func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string) int {
 	seen := make(map[key]bool) // a package and its test variant share files
 	for _, act := range g.Roots {
 		if act.Err != nil {
-			if code == 0 { // else the package's errors were printed
-				fmt.Fprintf(os.Stderr, "%s: %s: %v\n", prog, act.Analyzer.Name, act.Err)
-				b.Error(act.Analyzer.Name + ": " + act.Err.Error())
-			}
 			code = 1
+			if repeatsPackageError(act.Err) {
+				continue // the package's own errors were reported above
+			}
+			msg := act.Package.ID + ": " + act.Analyzer.Name + ": " + act.Err.Error()
+			fmt.Fprintf(stderr, "%s: %s\n", prog, msg)
+			b.Error(msg)
 			continue
 		}
 		for _, d := range act.Diagnostics {
@@ -169,11 +214,20 @@ func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string) int {
 			b.Add(act.Package.Fset, act.Analyzer, d)
 		}
 	}
-	if err := b.Log().Write(os.Stdout); err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", prog, err)
+	if err := b.Log().Write(stdout); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
 		return 1
 	}
 	return code
+}
+
+// repeatsPackageError reports whether an action's error only says that the
+// analysis did not run because of errors in the package or in a
+// prerequisite, which were reported on their own.
+func repeatsPackageError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "analysis skipped due to errors in package") ||
+		strings.HasPrefix(msg, "failed prerequisites: ")
 }
 
 // version returns the module version of the binary, or "" for a
