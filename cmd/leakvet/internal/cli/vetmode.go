@@ -41,6 +41,7 @@ type vetRun struct {
 	format    string               // "text", "json" or "sarif"
 	context   int                  // -c: lines of context, or -1 for none
 	fix, diff bool
+	skips     []string // flags that name the functions not analysed (skipped.go)
 	stdout    io.Writer
 	stderr    io.Writer
 }
@@ -111,6 +112,7 @@ func viaVet(prog string, args []string, analyzers []*analysis.Analyzer) (r *vetR
 		return nil, false, nil
 	}
 	r.selected = selectAnalyzers(analyzers, enable)
+	r.skips = skipFlags(enable)
 	return r, true, nil
 }
 
@@ -181,7 +183,9 @@ func (r *vetRun) run() int {
 	for _, e := range errs {
 		fmt.Fprintln(r.stderr, e)
 	}
+	found, skipped := splitSkipped(found)
 	r.printText(found)
+	printSkipped(r.stderr, r.prog, skipped)
 	switch {
 	case failed || len(errs) > 0:
 		return 1
@@ -221,6 +225,8 @@ func (r *vetRun) runFix() int {
 	if !ok {
 		return 1
 	}
+	found, skipped := splitSkipped(found)
+	defer printSkipped(r.stderr, r.prog, skipped)
 	fixable := 0
 	var unfixable []vetjson.Finding
 	for _, f := range found {
@@ -251,6 +257,7 @@ func (r *vetRun) runFix() int {
 			if remaining, ok = r.findings(); !ok {
 				return 1
 			}
+			remaining, _ = splitSkipped(remaining)
 		}
 	}
 	r.printText(remaining)
@@ -302,7 +309,7 @@ func (r *vetRun) goVet(flags ...string) (stdout []byte, errs []string, failed bo
 		return nil, nil, false, err
 	}
 	args := append([]string{"vet", "-vettool=" + self}, flags...)
-	args = append(append(args, r.flags...), r.patterns...)
+	args = append(append(append(args, r.flags...), r.skips...), r.patterns...)
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
