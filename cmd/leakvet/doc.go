@@ -56,6 +56,13 @@ and stdout: it runs go vet with this binary on the package of each Go
 file opened or saved, publishes the findings as diagnostics, and offers
 their fixes as quick-fix code actions.
 
+A function over the size budget (20,000 basic blocks) is not analysed.
+Every standalone run names such functions apart from the findings,
+without changing the exit code: on stderr after the findings in text
+mode, under the analyzer "budget" with category "skipped" with -json, and
+as toolExecutionNotifications of level "warning" with -format=sarif.
+Under go vet they are named, as findings, only with -budget.report.
+
 A finding is silenced by a comment on its line or the line above,
 "//leakvet:ignore NAME reason", where NAME is an analyzer, a
 comma-separated list of them, or "all", and the reason is required. The

@@ -37,11 +37,11 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
+	var current string
+	defer analysisutil.Recover(pass, &current, &err)
 	if !report || !mayBeTooBig(pass.Files) {
 		return nil, nil
 	}
-	var current string
-	defer analysisutil.Recover(pass, &current, &err)
 	for _, fn := range pass.ResultOf[chanflow.Analyzer].(*chanflow.Result).SSA().SrcFuncs {
 		current = fn.String()
 		if ssaidiom.TooBig(fn) {

@@ -27,4 +27,14 @@
 // (they do not change the exit code), under the analyzer name "budget" in
 // -json output, and as toolExecutionNotifications of level "warning" in a
 // SARIF log.
+//
+// As findings are, reports are silenced by a //leakvet:ignore budget
+// directive, and none is made in generated files, where no finding is
+// reported either.
+//
+// The budget is set where analysing a function costs little beside what
+// building its SSA form, paid whatever the budget, already costs: on a
+// generated function of 16,000 blocks, the suite takes 1.4s of CPU and
+// allocates 305 MiB, of which the analysis is 0.13s and 26 MiB
+// (BenchmarkHugeFunction in leakvet's bench module).
 package budget
