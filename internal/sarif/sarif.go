@@ -198,36 +198,39 @@ func New(name, version, infoURI string, analyzers []*analysis.Analyzer, root str
 
 // Add adds the diagnostic d of analyzer a, whose positions are in fset.
 func (b *Builder) Add(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) {
-	res := b.result(a, d.Message, b.location(fset, d.Pos, d.End))
-	for i, rel := range d.Related {
-		loc := b.location(fset, rel.Pos, rel.End)
-		id := i + 1
-		loc.ID = &id
-		loc.Message = &Message{Text: rel.Message}
-		res.RelatedLocations = append(res.RelatedLocations, loc)
+	b.AddVet(a, vetDiagnostic(fset, d))
+}
+
+// vetDiagnostic returns d as go vet -json prints it, so that [Builder.Add]
+// and [Builder.AddVet] convert positions in one way. Positions are not
+// adjusted by //line directives: the log points into the files analyzed.
+func vetDiagnostic(fset *token.FileSet, d analysis.Diagnostic) vetjson.Diagnostic {
+	posn := func(pos token.Pos) string {
+		if !pos.IsValid() {
+			return ""
+		}
+		return fset.PositionFor(pos, false).String()
+	}
+	v := vetjson.Diagnostic{Posn: posn(d.Pos), End: posn(d.End), Message: d.Message}
+	for _, rel := range d.Related {
+		v.Related = append(v.Related, vetjson.Related{Posn: posn(rel.Pos), End: posn(rel.End), Message: rel.Message})
 	}
 	for _, fix := range d.SuggestedFixes {
-		f := Fix{Description: Message{Text: fix.Message}, ArtifactChanges: []ArtifactChange{}}
-		byFile := make(map[string]int)
+		f := vetjson.SuggestedFix{Message: fix.Message}
 		for _, e := range fix.TextEdits {
-			loc := b.location(fset, e.Pos, e.End)
-			i, ok := byFile[loc.PhysicalLocation.ArtifactLocation.URI]
-			if !ok {
-				i = len(f.ArtifactChanges)
-				byFile[loc.PhysicalLocation.ArtifactLocation.URI] = i
-				f.ArtifactChanges = append(f.ArtifactChanges, ArtifactChange{ArtifactLocation: loc.PhysicalLocation.ArtifactLocation})
+			tf := fset.File(e.Pos)
+			if tf == nil {
+				continue
 			}
-			rep := Replacement{DeletedRegion: *loc.PhysicalLocation.Region}
-			if len(e.NewText) > 0 {
-				rep.InsertedContent = &ArtifactContent{Text: string(e.NewText)}
+			end := e.End
+			if !end.IsValid() || fset.File(end) != tf || end < e.Pos {
+				end = e.Pos
 			}
-			f.ArtifactChanges[i].Replacements = append(f.ArtifactChanges[i].Replacements, rep)
+			f.Edits = append(f.Edits, vetjson.TextEdit{Filename: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
 		}
-		if len(f.ArtifactChanges) > 0 {
-			res.Fixes = append(res.Fixes, f)
-		}
+		v.SuggestedFixes = append(v.SuggestedFixes, f)
 	}
-	b.run.Results = append(b.run.Results, res)
+	return v
 }
 
 // AddVet adds the diagnostic d of analyzer a as go vet -json prints it:
@@ -308,26 +311,6 @@ func (b *Builder) posnLocation(posn, end string) Location {
 		r = &Region{StartLine: sl + 1, StartColumn: sc + 1, EndLine: el + 1, EndColumn: ec + 1}
 	}
 	return Location{PhysicalLocation: PhysicalLocation{ArtifactLocation: b.artifact(p.File), Region: r}}
-}
-
-// location returns the location of the range pos..end; an invalid end
-// means the range is empty.
-func (b *Builder) location(fset *token.FileSet, pos, end token.Pos) Location {
-	tf := fset.File(pos)
-	if tf == nil {
-		return Location{PhysicalLocation: PhysicalLocation{ArtifactLocation: ArtifactLocation{URI: "unknown"}}}
-	}
-	if !end.IsValid() || end < pos || fset.File(end) != tf {
-		end = pos
-	}
-	p, e := fset.PositionFor(pos, false), fset.PositionFor(end, false)
-	r := &Region{StartLine: p.Line, StartColumn: p.Column, EndLine: e.Line, EndColumn: e.Column}
-	if f := b.file(p.Filename); f != nil {
-		sl, sc := f.Position(p.Offset)
-		el, ec := f.Position(e.Offset)
-		r = &Region{StartLine: sl + 1, StartColumn: sc + 1, EndLine: el + 1, EndColumn: ec + 1}
-	}
-	return Location{PhysicalLocation: PhysicalLocation{ArtifactLocation: b.artifact(p.Filename), Region: r}}
 }
 
 // file returns the content of the named file, or nil if it cannot be read.

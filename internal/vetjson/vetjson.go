@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,8 +106,8 @@ func Findings(trees []Tree) ([]Finding, []Error, error) {
 	for _, t := range trees {
 		// Sorted, so that "p" comes before "p [p.test]" and the
 		// result does not depend on map order.
-		for _, pkg := range sortedKeys(t) {
-			for _, name := range sortedKeys(t[pkg]) {
+		for _, pkg := range slices.Sorted(maps.Keys(t)) {
+			for _, name := range slices.Sorted(maps.Keys(t[pkg])) {
 				raw := t[pkg][name]
 				var diags []Diagnostic
 				if err := json.Unmarshal(raw, &diags); err != nil {
@@ -196,13 +197,4 @@ func (p Position) String() string {
 // Compare orders positions by file name, then line, then column.
 func (p Position) Compare(q Position) int {
 	return cmp.Or(strings.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
