@@ -61,7 +61,9 @@ Every standalone run names such functions apart from the findings,
 without changing the exit code: on stderr after the findings in text
 mode, under the analyzer "budget" with category "skipped" with -json, and
 as toolExecutionNotifications of level "warning" with -format=sarif.
-Under go vet they are named, as findings, only with -budget.report.
+Under go vet, and in the runs this process serves itself (-test=false,
+-cpuprofile, ...), they are named, as findings, only with -budget.report.
+-budget.report=false, or -budget=false, turns the report off.
 
 A finding is silenced by a comment on its line or the line above,
 "//leakvet:ignore NAME reason", where NAME is an analyzer, a

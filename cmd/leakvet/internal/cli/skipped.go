@@ -16,6 +16,9 @@ import (
 // exit code (a skipped function is not a leak), notifications in a SARIF
 // log, and the "budget" entries of the tree with -json.
 
+// reportFlag is the budget analyzer's flag that turns its reports on.
+var reportFlag = budget.Analyzer.Name + ".report"
+
 // skipFlags returns the go vet flags that make the budget analyzer report
 // the functions it skips, given the -NAME flags of the command line: none
 // when it was turned off, and -budget=true as well when other analyzers
@@ -25,7 +28,7 @@ func skipFlags(enable map[string]bool) []string {
 	if set && !on {
 		return nil
 	}
-	flags := []string{"-" + budget.Analyzer.Name + ".report"}
+	flags := []string{"-" + reportFlag}
 	for _, v := range enable {
 		if v && !set {
 			return append(flags, "-"+budget.Analyzer.Name+"=true")

@@ -3,7 +3,10 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/leakvet/leakvet/internal/vetjson"
 )
@@ -23,6 +26,26 @@ func TestSkipFlags(t *testing.T) {
 	} {
 		if got := fmt.Sprint(skipFlags(tc.enable)); got != tc.want {
 			t.Errorf("skipFlags(%v) = %s, want %s", tc.enable, got, tc.want)
+		}
+	}
+}
+
+// TestReportFlag checks that -budget.report keeps a run on go vet, and
+// that -budget.report=false turns the report of skips off.
+func TestReportFlag(t *testing.T) {
+	suite := []*analysis.Analyzer{{Name: "rangeclose"}, {Name: "budget"}}
+	for args, want := range map[string]string{
+		"-budget.report ./...":       "[-budget.report]",
+		"-budget.report=false ./...": "[]",
+		"./...":                      "[-budget.report]",
+	} {
+		r, ok, err := viaVet("leakvet", strings.Fields(args), suite)
+		if err != nil || !ok {
+			t.Errorf("viaVet(%q): not served by go vet (%v)", args, err)
+			continue
+		}
+		if got := fmt.Sprint(r.skips); got != want {
+			t.Errorf("viaVet(%q): flags for skips %s, want %s", args, got, want)
 		}
 	}
 }

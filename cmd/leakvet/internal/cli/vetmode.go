@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/leakvet/leakvet/internal/vetjson"
+	"github.com/leakvet/leakvet/passes/budget"
 )
 
 // A standalone run is served by "go vet -vettool=<this program>" whenever
@@ -89,6 +90,12 @@ func viaVet(prog string, args []string, analyzers []*analysis.Analyzer) (r *vetR
 				continue
 			}
 			r.context = n
+		case name == reportFlag && isBool:
+			// Standalone runs report skips anyway (skipped.go):
+			// -budget.report=false turns that off.
+			if !on {
+				enable[budget.Analyzer.Name] = false
+			}
 		case names[name] && isBool:
 			enable[name] = on
 			r.flags = append(r.flags, "-"+name+"="+strconv.FormatBool(on))
