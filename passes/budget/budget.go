@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -57,28 +58,44 @@ func run(pass *analysis.Pass) (_ any, err error) {
 
 // mayBeTooBig reports whether a function declared in files may have more
 // blocks than the budget allows. It spares building the SSA form of
-// packages where none can, when no other pass needed it. A function has
-// far fewer blocks than its declaration has syntax nodes (at most one for
-// two across the standard library, and no node makes more than three), so
-// four blocks per node is a wide margin.
+// packages where none can, when no other pass needed it: the blocks of a
+// function come from its branches, and across the standard library and
+// golang.org/x/tools no function has more than two blocks per branch (plus
+// two), so four per branch is a wide margin. Long straight-line functions,
+// such as generated arithmetic, are thereby passed over.
 func mayBeTooBig(files []*ast.File) bool {
 	for _, f := range files {
 		for _, decl := range f.Decls {
 			decl, ok := decl.(*ast.FuncDecl)
-			if !ok || decl.Body == nil {
-				continue
-			}
-			nodes := 0
-			ast.Inspect(decl.Body, func(n ast.Node) bool {
-				nodes++
-				return true
-			})
-			if 4*nodes+2 > ssaidiom.MaxBlocks {
+			if ok && decl.Body != nil && 4*(branches(decl.Body)+1)+2 > ssaidiom.MaxBlocks {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// branches counts the syntax that makes blocks in body, its function
+// literals included: statements that branch or loop, each value of a
+// switch case, && and ||, and calls (which may not return).
+func branches(body *ast.BlockStmt) int {
+	n := 0
+	ast.Inspect(body, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.CaseClause:
+			n += max(1, len(node.List))
+		case *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.CommClause, *ast.LabeledStmt,
+			*ast.BranchStmt, *ast.ReturnStmt, *ast.CallExpr, *ast.SelectStmt, *ast.SwitchStmt,
+			*ast.TypeSwitchStmt, *ast.DeferStmt:
+			n++
+		case *ast.BinaryExpr:
+			if node.Op == token.LAND || node.Op == token.LOR {
+				n++
+			}
+		}
+		return true
+	})
+	return n
 }
 
 // describe names fn for a message: its name, with its receiver for a

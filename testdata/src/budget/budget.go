@@ -275,6 +275,40 @@ func generated(op int, ticks chan int) {
 	}
 }
 
+// loops has its blocks from loops, conditions and && and ||.
+func loops(n int, ticks chan int) { // want `^loops is not analysed for leaks: its \d+ blocks are over the size budget of 40$`
+	for i := 0; i < n; i++ {
+		if i > 0 && i < n-0 || i == 0 {
+			ticks <- i
+		}
+	}
+	for i := 0; i < n; i++ {
+		if i > 1 && i < n-1 || i == 0 {
+			ticks <- i
+		}
+	}
+	for i := 0; i < n; i++ {
+		if i > 2 && i < n-2 || i == 0 {
+			ticks <- i
+		}
+	}
+	for i := 0; i < n; i++ {
+		if i > 3 && i < n-3 || i == 0 {
+			ticks <- i
+		}
+	}
+	for i := 0; i < n; i++ {
+		if i > 4 && i < n-4 || i == 0 {
+			ticks <- i
+		}
+	}
+	for i := 0; i < n; i++ {
+		if i > 5 && i < n-5 || i == 0 {
+			ticks <- i
+		}
+	}
+}
+
 // small is within the budget: nothing to say.
 func small(op int, ticks chan int) {
 	switch op {
