@@ -101,6 +101,17 @@ func BlocksReachingReturn(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 	return reachableFrom(seeds, Preds)
 }
 
+// DominatesReturns reports whether every path from the entry of b's
+// function to one of its returns passes through b.
+func DominatesReturns(b *ssa.BasicBlock) bool {
+	for _, x := range b.Parent().Blocks {
+		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok && !b.Dominates(x) {
+			return false
+		}
+	}
+	return true
+}
+
 // IsGoexit reports whether instr calls runtime.Goexit.
 func IsGoexit(instr ssa.Instruction) bool {
 	call, ok := instr.(ssa.CallInstruction)

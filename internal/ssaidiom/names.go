@@ -1,6 +1,7 @@
 package ssaidiom
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -35,6 +36,21 @@ func FuncName(fn *types.Func, from *types.Package) string {
 	}
 	return name
 }
+
+// VarName returns the name of the variable that a allocates, or "" when
+// a allocates no variable but a value go/ssa needs: a composite literal,
+// new(T), a slice, the variadic arguments of a call, a range index. go/ssa
+// records either in a.Comment.
+func VarName(a *ssa.Alloc) string {
+	if !token.IsIdentifier(a.Comment) || syntheticAlloc[a.Comment] {
+		return ""
+	}
+	return a.Comment
+}
+
+// syntheticAlloc holds the labels go/ssa gives allocations that are not
+// variables.
+var syntheticAlloc = map[string]bool{"complit": true, "new": true, "makeslice": true, "slicelit": true, "varargs": true, "rangeindex": true}
 
 // Object returns the object of fn seen through generic instantiation (a
 // wrapper's is the method it wraps), or nil for a function literal.

@@ -2,6 +2,7 @@ package ssaidiom_test
 
 import (
 	"go/types"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -70,5 +71,42 @@ func TestFuncName(t *testing.T) {
 	}
 	if got := ssaidiom.FuncName(ssaidiom.Object(lit), pkg.Pkg); got != "the function literal" {
 		t.Errorf("FuncName(function literal) = %q", got)
+	}
+}
+
+const allocSrc = `package p
+
+type T struct{ n int }
+
+func (t *T) Set() { t.n = 1 }
+
+func Allocs(n int) {
+	var v T
+	v.Set()
+	(&T{}).Set()
+	new(T).Set()
+	s := make([]int, n)
+	l := []*int{&s[0]}
+	f(l[0], l[0])
+}
+
+func f(xs ...*int) {}
+`
+
+// TestVarName pins the labels go/ssa gives allocations: a variable's
+// name, or a word for what it allocates.
+func TestVarName(t *testing.T) {
+	f := fn(t, build(t, allocSrc), "Allocs")
+	var names, labels []string
+	for _, a := range find[*ssa.Alloc](f) {
+		names = append(names, ssaidiom.VarName(a))
+		labels = append(labels, a.Comment)
+	}
+	if want := []string{"v", "complit", "new", "slicelit", "varargs"}; !slices.Equal(labels, want) {
+		t.Errorf("go/ssa labels the allocations %q, want %q:\n%s", labels, want, dump(f))
+	}
+	want := []string{"v", "", "", "", ""}
+	if !slices.Equal(names, want) {
+		t.Errorf("VarName of the allocations (labelled %q) = %q, want %q:\n%s", labels, names, want, dump(f))
 	}
 }

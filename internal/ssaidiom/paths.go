@@ -2,6 +2,7 @@ package ssaidiom
 
 import (
 	"container/heap"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -53,13 +54,16 @@ func (w *Weights) After(instr ssa.Instruction) int {
 
 // InstrsAfter returns the instructions of instr's block that follow it.
 func InstrsAfter(instr ssa.Instruction) []ssa.Instruction {
-	b := instr.Block()
-	for i, x := range b.Instrs {
-		if x == instr {
-			return b.Instrs[i+1:]
-		}
+	i := IndexOf(instr)
+	if i < 0 {
+		return nil
 	}
-	return nil
+	return instr.Block().Instrs[i+1:]
+}
+
+// IndexOf returns the index of instr in its block, or -1.
+func IndexOf(instr ssa.Instruction) int {
+	return slices.Index(instr.Block().Instrs, instr)
 }
 
 // A Path is the cheapest way, counted in weighted operations, from an

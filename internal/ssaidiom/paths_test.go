@@ -71,6 +71,13 @@ func TestCheapestReturn(t *testing.T) {
 		t.Errorf("InstrsAfter(second receive) = %v", got)
 	}
 
+	if !ssaidiom.DominatesReturns(f.Blocks[0]) || ssaidiom.DominatesReturns(recvs[0].Block()) || ssaidiom.DominatesReturns(recvs[1].Block()) {
+		t.Errorf("DominatesReturns: want only the entry block to dominate both returns:\n%s", dump(f))
+	}
+	if i := ssaidiom.IndexOf(second); i < 0 || second.Block().Instrs[i] != second {
+		t.Errorf("IndexOf(second receive) = %d", i)
+	}
+
 	g := fn(t, pkg, "Forever")
 	if p := ssaidiom.CheapestReturn(g.Blocks[0].Instrs[0], 0, w.Block); p != nil {
 		t.Errorf("a loop with no way out has a path to a return: %v", p.Blocks)

@@ -18,6 +18,27 @@ func ConstInt(v ssa.Value) (int64, bool) {
 	return constant.Int64Val(c.Value)
 }
 
+// Results returns the values that stand for result i of call: the call
+// itself when it has one result, and otherwise the Extracts of component
+// i of the tuple it returns, which is how go/ssa lowers the use of one of
+// several results.
+func Results(call ssa.CallInstruction, i int) []ssa.Value {
+	v := call.Value()
+	if v == nil {
+		return nil
+	}
+	if call.Common().Signature().Results().Len() == 1 {
+		return []ssa.Value{v}
+	}
+	var vs []ssa.Value
+	for _, ref := range *v.Referrers() {
+		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == i {
+			vs = append(vs, ext)
+		}
+	}
+	return vs
+}
+
 // IsNilConst reports whether v is the constant nil (of any type that has
 // one). It says nothing of values that are nil only at run time.
 func IsNilConst(v ssa.Value) bool {

@@ -1,7 +1,9 @@
 package ssaidiom_test
 
 import (
+	"fmt"
 	"go/token"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -90,5 +92,50 @@ func TestNil(t *testing.T) {
 	cmp := only[*ssa.BinOp](t, f)
 	if cmp.Op != token.NEQ || !ssaidiom.IsNilConst(cmp.Y) || ssaidiom.IsNilConst(cmp.X) {
 		t.Errorf("err != nil is not lowered to a comparison with the constant nil on the right:\n%s", dump(f))
+	}
+}
+
+const resultsSrc = `package p
+
+func two() (int, error) { return 0, nil }
+
+func one() int { return 0 }
+
+func Results() (int, error) {
+	a, err := two()
+	b := one()
+	_, err2 := two()
+	_ = err2
+	return a + b, err
+}
+`
+
+// TestResults pins how go/ssa lowers the use of one of several results:
+// one Extract of the tuple the call returns per result, even for a result
+// assigned to the blank identifier.
+func TestResults(t *testing.T) {
+	f := fn(t, build(t, resultsSrc), "Results")
+	calls := find[*ssa.Call](f)
+	if len(calls) != 3 {
+		t.Fatalf("found %d calls, want 3:\n%s", len(calls), dump(f))
+	}
+	for _, tc := range []struct {
+		call, i int
+		want    string // the instruction types found
+	}{
+		{0, 0, "*ssa.Extract"}, {0, 1, "*ssa.Extract"},
+		{1, 0, "*ssa.Call"},
+		{2, 0, "*ssa.Extract"}, {2, 1, "*ssa.Extract"},
+	} {
+		var got []string
+		for _, v := range ssaidiom.Results(calls[tc.call], tc.i) {
+			if ext, ok := v.(*ssa.Extract); ok && (ext.Tuple != calls[tc.call] || ext.Index != tc.i) {
+				t.Errorf("Results(call %d, %d) holds %v, another result", tc.call, tc.i, ext)
+			}
+			got = append(got, fmt.Sprintf("%T", v))
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("Results(call %d, %d) = %q, want %q:\n%s", tc.call, tc.i, got, tc.want, dump(f))
+		}
 	}
 }

@@ -31,61 +31,70 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Result](),
 }
 
-// Result is what chanflow knows about the channels of one package.
+// Result is what chanflow knows about the channels of one package. It is
+// complete when chanflow's run returns and never changes afterwards, so
+// that any number of dependants may read it at once: everything they ask
+// for (the summaries of the package's functions, closures included; the
+// go statements that start each function; the summaries of other
+// packages' functions that the walks consulted) is computed during run.
+// It holds no *analysis.Pass.
 type Result struct {
 	// Channels holds one entry for every make(chan) in the package's
 	// source functions, in source order.
 	Channels []*Channel
 
-	pass    *analysis.Pass
-	cfgs    *ctrlflow.CFGs
-	ssaOnce sync.Once
-	ssa     *buildssa.SSA
-	state   *state
+	ssaOnce  sync.Once
+	ssa      *buildssa.SSA
+	buildSSA func() *buildssa.SSA
+
+	localUses map[*ssa.Function][]Use
+	goSites   map[*ssa.Function][]*ssa.Go
+	facts     map[*types.Func]*ParamUses
 }
 
-// SSA returns the SSA form of the package, building it on first use.
-// Passes that need SSA take it from here, so that it is built at most once
-// per package, and only for packages that need it.
+// SSA returns the SSA form of the package. chanflow builds it during run
+// only for packages that mention channels; for the others it is built on
+// first use, once, from the pass's syntax and types (which are immutable),
+// so that it is built at most once per package, and only for packages
+// that some pass needs it for.
 func (r *Result) SSA() *buildssa.SSA {
-	r.ssaOnce.Do(func() { r.ssa = buildSSA(r.pass, r.cfgs) })
+	r.ssaOnce.Do(func() {
+		if r.ssa == nil {
+			r.ssa = r.buildSSA()
+		}
+		r.buildSSA = nil
+	})
 	return r.ssa
 }
 
 // ForeignUse returns what fn, a function of another package, does with its
 // i-th parameter according to its exported summary, or Escapes when it has
-// none.
+// none or no walk of this package handed it a channel.
 func (r *Result) ForeignUse(fn *ssa.Function, i int) Use {
 	if o := fn.Origin(); o != nil {
 		fn = o
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == r.pass.Pkg {
+	if !ok {
 		return Escapes
 	}
-	var fact ParamUses
-	if !r.pass.ImportObjectFact(obj, &fact) {
-		return Escapes
-	}
-	return fact.Use(i)
+	return r.facts[obj].Use(i)
 }
 
-// LocalUse returns what fn, a function of this package, does with its
-// i-th parameter, as its summary would say, or Escapes when unknown.
+// LocalUse returns what fn, a source function of this package, does with
+// its i-th parameter, as its summary would say, or Escapes when unknown.
 func (r *Result) LocalUse(fn *ssa.Function, i int) Use {
-	if r.state == nil || len(fn.Blocks) == 0 || i < 0 || i >= len(fn.Params) || !isChan(fn.Params[i].Type()) || !r.state.inPackage(fn) {
+	uses, ok := r.localUses[fn]
+	if !ok || i < 0 || i >= len(uses) || uses[i] == 0 && !isChan(fn.Params[i].Type()) {
 		return Escapes
 	}
-	return r.state.paramUse(fn, i)
+	return uses[i]
 }
 
 // GoSites returns the go statements of the package that start fn
 // directly, as "go fn(...)" or "go func(){...}()".
 func (r *Result) GoSites(fn *ssa.Function) []*ssa.Go {
-	if r.state == nil {
-		return nil
-	}
-	return r.state.goSitesOf(fn)
+	return r.goSites[fn]
 }
 
 // Channel is everything done with the channel made by one make call.
@@ -208,23 +217,26 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	// turn it into an error that names the function being analysed.
 	var current string
 	defer analysisutil.Recover(pass, &current, &err)
-	res := &Result{pass: pass, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)}
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	fset, files, info, pkg := pass.Fset, pass.Files, pass.TypesInfo, pass.Pkg
+	res := &Result{buildSSA: func() *buildssa.SSA { return buildSSA(fset, pkg, files, info, cfgs) }}
 
 	// Facts force this pass to run on every dependency, the standard
 	// library included. Most packages never mention a channel: for them
-	// there is nothing to summarise, and SSA is not even built.
+	// there is nothing to summarise, and SSA is not even built here.
 	if !mentionsChannels(pass.TypesInfo) {
 		return res, nil
 	}
 	in := res.SSA()
 	a := newAnalysis(pass, in)
-	res.state = a
 
 	// Summaries first: they are facts for other packages, and they do not
-	// depend on this package's make sites.
+	// depend on this package's make sites. Closures get one too, for the
+	// dependants that ask what a helper does with a channel.
+	res.localUses = make(map[*ssa.Function][]Use)
 	for _, fn := range in.SrcFuncs {
 		current = fn.String()
-		a.exportSummary(fn)
+		a.summarize(fn, res.localUses)
 	}
 
 	for _, fn := range in.SrcFuncs {
@@ -242,6 +254,8 @@ func run(pass *analysis.Pass) (_ any, err error) {
 			}
 		}
 	}
+	res.goSites = a.goSites()
+	res.facts = a.facts
 	return res, nil
 }
 
@@ -256,72 +270,66 @@ func mentionsChannels(info *types.Info) bool {
 	return false
 }
 
-// exportSummary exports the ParamUses fact of fn when it is a named
-// function or method with at least one channel parameter.
-func (a *state) exportSummary(fn *ssa.Function) {
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || fn.Parent() != nil || len(fn.Blocks) == 0 {
+// summarize records what fn does with each of its channel parameters in
+// uses, and exports it as a ParamUses fact when fn is a named function or
+// method.
+func (a *state) summarize(fn *ssa.Function, uses map[*ssa.Function][]Use) {
+	if !a.pkg.Local(fn) {
 		return
 	}
-	uses := make([]Use, len(fn.Params))
-	any := false
+	var u []Use
 	for i, p := range fn.Params {
 		if !isChan(p.Type()) {
 			continue
 		}
-		any = true
-		if ssaidiom.TooBig(fn) {
-			uses[i] = Escapes
-			continue
+		if u == nil {
+			u = make([]Use, len(fn.Params))
 		}
-		uses[i] = a.paramUse(fn, i)
+		u[i] = a.paramUse(fn, i)
 	}
-	if any {
-		pass := a.pass
-		pass.ExportObjectFact(obj, &ParamUses{Uses: uses})
+	if u == nil {
+		return
+	}
+	uses[fn] = u
+	if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+		a.pass.ExportObjectFact(obj, &ParamUses{Uses: u})
 	}
 }
 
-// paramUse computes, with memoization, what fn does with its i-th
-// parameter, which must be a channel.
+// paramUse computes what fn does with its i-th parameter, which must be a
+// channel.
 func (a *state) paramUse(fn *ssa.Function, i int) Use {
-	k := paramKey{fn, i}
-	if u, ok := a.paramUses[k]; ok {
-		return u
+	if ssaidiom.TooBig(fn) {
+		return Escapes
 	}
-	// Recursion guard: while the summary is computed, a recursive call
-	// sees "nothing more".
-	a.paramUses[k] = 0
-	w := a.newWalk()
-	w.chanValue(fn.Params[i], nil)
+	p, w := a.follow(fn.Params[i])
 	var u Use
-	if w.escaped {
+	if w.Escaped() {
 		u |= Escapes
 	}
-	if w.closed {
+	if p.closed {
 		u |= Closes
 	}
-	for _, r := range w.ranges {
+	for _, r := range p.ranges {
 		if r.Go != nil || r.Async {
 			u |= RangesAsync
 		} else {
 			u |= Ranges
 		}
 	}
-	for _, s := range w.sends {
+	for _, s := range p.sends {
 		if s.Forever {
 			u |= SendsForever
 		} else {
 			u |= Sends
 		}
 	}
-	if len(w.recvs) > 0 {
+	if len(p.recvs) > 0 {
 		u |= Receives
 	}
-	if sendsOnce(fn, w.sends) {
+	if sendsOnce(fn, p.sends) {
 		u |= SendsOnce
 	}
-	a.paramUses[k] = u
 	return u
 }
 
@@ -337,19 +345,18 @@ func sendsOnce(fn *ssa.Function, sends []*Send) bool {
 
 // channel computes the flow of the channel made by mk.
 func (a *state) channel(mk *ssa.MakeChan) *Channel {
-	w := a.newWalk()
-	w.chanValue(mk, nil)
+	p, w := a.follow(mk)
 	return &Channel{
 		Make:            mk,
-		Escaped:         w.escaped,
-		Closed:          w.closed,
-		Returned:        w.returned,
+		Escaped:         w.Escaped(),
+		Closed:          p.closed,
+		Returned:        w.Returned(),
 		ProcessLifetime: ssaidiom.IsProcessLifetime(mk.Parent()),
-		Ranges:          w.ranges,
-		Sends:           w.sends,
-		Recvs:           w.recvs,
-		Closes:          w.closes,
-		Aliases:         w.aliases(),
+		Ranges:          p.ranges,
+		Sends:           p.sends,
+		Recvs:           p.recvs,
+		Closes:          p.closes,
+		Aliases:         w.Aliases(),
 	}
 }
 

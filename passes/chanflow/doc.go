@@ -29,6 +29,23 @@
 // Every walk is bounded; when the budget runs out the channel is treated
 // as escaped, and unknown means silence.
 //
+// The walks are those of internal/valueflow, leakvet's one value-flow
+// engine, under a policy that records sends, receives, ranges and closes,
+// follows returned channels into their callers, and applies the facts of
+// other packages' functions. lostsignal walks its handles with the same
+// engine under policies of its own.
+//
+// The Result is read-only once chanflow's run has returned, so that the
+// passes that require it may read it at the same time: run computes the
+// summaries of all of the package's functions with channel parameters
+// (closures included), the go statements that start each function, and
+// keeps the facts of other packages' functions that its walks imported;
+// it keeps no *analysis.Pass. The one thing built later is the package's
+// SSA form, for a package without channels that a dependant inspects
+// anyway: it is built once (sync.Once), from the pass's syntax and types,
+// which never change, so that packages no pass needs it for never pay for
+// it.
+//
 // One leak, one diagnostic: Channel.Owner says which of the passes judges
 // the goroutines a channel can leave blocked (rangeclose for a range loop
 // that never ends, lostsignal for a channel handed back to callers,

@@ -2,9 +2,9 @@ package chanflow
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
@@ -15,13 +15,13 @@ import (
 // package that chanflow runs on (all dependencies, because chanflow has
 // facts), while chanflow only needs SSA for packages that use channels or
 // that leakvet's passes inspect.
-func buildSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) *buildssa.SSA {
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+func buildSSA(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types.Info, cfgs *ctrlflow.CFGs) *buildssa.SSA {
+	prog := ssa.NewProgram(fset, ssa.BuilderMode(0))
 	prog.SetNoReturn(cfgs.NoReturn)
-	for _, p := range pass.Pkg.Imports() {
+	for _, p := range pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
-	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	ssapkg := prog.CreatePackage(pkg, files, info, false)
 	ssapkg.Build()
 
 	// Source functions, including literals, in source order.
@@ -33,13 +33,13 @@ func buildSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) *buildssa.SSA {
 			addAnons(anon)
 		}
 	}
-	for _, file := range pass.Files {
+	for _, file := range files {
 		for _, decl := range file.Decls {
 			decl, ok := decl.(*ast.FuncDecl)
 			if !ok {
 				continue
 			}
-			obj, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			obj, ok := info.Defs[decl.Name].(*types.Func)
 			if !ok {
 				continue
 			}

@@ -289,10 +289,8 @@ func alwaysReceives(h *ssa.Function, recvs []ssa.Instruction, ch *chanflow.Chann
 		if _, ok := r.(*ssa.UnOp); !ok {
 			return 0
 		}
-		for _, b := range h.Blocks {
-			if _, ret := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ret && !r.Block().Dominates(b) {
-				return 0
-			}
+		if !ssaidiom.DominatesReturns(r.Block()) {
+			return 0
 		}
 	}
 	return len(recvs)

@@ -1,10 +1,12 @@
 package lostsignal
 
 import (
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssaidiom"
+	"github.com/leakvet/leakvet/internal/valueflow"
 )
 
 // checkCalls checks every call in fn to a function some of whose results
@@ -55,8 +57,8 @@ func (c *checker) handlesOf(callee *ssa.Function) (*Handles, *summary) {
 // checkResult checks what fn does with result i of call, a handle of kind
 // k.
 func (c *checker) checkResult(fn *ssa.Function, call *ssa.Call, i int, k Kind, sum *summary) {
-	u := resultUses(call, i, k)
-	if u.escaped || u.deferred {
+	u := c.resultUses(call, i, k)
+	if u.Escaped() || u.deferred {
 		return
 	}
 	if len(u.points) == 0 && len(u.edges) == 0 {
@@ -72,8 +74,12 @@ func (c *checker) checkResult(fn *ssa.Function, call *ssa.Call, i int, k Kind, s
 	}
 }
 
-// uses is what a function does with a handle it got from a call.
+// uses is the policy of a walk of a handle a function got from a call,
+// within that function: receiving from a channel and calling a stop
+// function take the signal; anything else lets the handle escape.
 type uses struct {
+	*valueflow.Walk[struct{}]
+	kind Kind
 	// points are the instructions that take the signal: receives from a
 	// channel, calls of a stop function.
 	points map[ssa.Instruction]bool
@@ -82,119 +88,46 @@ type uses struct {
 	// deferred: a deferred call of the stop function takes the signal on
 	// every path.
 	deferred bool
-	// escaped: the handle reaches code this analysis does not follow.
-	escaped bool
-
-	budget int
-	seen   map[ssa.Value]bool
 }
 
 // resultUses follows result i of call.
-func resultUses(call *ssa.Call, i int, k Kind) *uses {
-	u := &uses{
-		points: make(map[ssa.Instruction]bool),
-		edges:  make(map[edge]bool),
-		budget: flowBudget,
-		seen:   make(map[ssa.Value]bool),
-	}
-	if call.Call.Signature().Results().Len() == 1 {
-		u.value(call, k)
-		return u
-	}
-	for _, ref := range *call.Referrers() {
-		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == i {
-			u.value(ext, k)
-		}
+func (c *checker) resultUses(call *ssa.Call, i int, k Kind) *uses {
+	u := &uses{kind: k, points: make(map[ssa.Instruction]bool), edges: make(map[edge]bool)}
+	u.Walk = valueflow.New(c.vf, u, valueflow.Options{})
+	for _, v := range ssaidiom.Results(call, i) {
+		u.Value(v, struct{}{})
 	}
 	return u
 }
 
-func (u *uses) value(v ssa.Value, k Kind) {
-	if u.escaped || u.seen[v] || v.Referrers() == nil {
-		return
-	}
-	u.seen[v] = true
-	if u.budget--; u.budget < 0 {
-		u.escaped = true
-		return
-	}
-	for _, instr := range *v.Referrers() {
-		u.use(v, instr, k)
-	}
-}
-
-func (u *uses) use(v ssa.Value, instr ssa.Instruction, k Kind) {
-	switch instr := instr.(type) {
-	case *ssa.UnOp:
-		switch {
-		case instr.Op == token.ARROW && k.isChan():
-			u.points[instr] = true
-		default:
-			u.escaped = true
+// Op records the receives from a channel handle and the calls of a stop
+// function.
+func (u *uses) Op(_ *valueflow.Walk[struct{}], _ ssa.Value, op valueflow.Op, _ struct{}) valueflow.Verdict {
+	switch {
+	case op.Kind == valueflow.Recv && u.kind.isChan() && op.State < 0:
+		u.points[op.Instr] = true
+	case op.Kind == valueflow.Recv && u.kind.isChan():
+		if e, ok := selectCaseEdge(op.Instr.(*ssa.Select), op.State); ok {
+			u.edges[e] = true
+		} else {
+			u.points[op.Instr] = true // conservatively, every case
 		}
-	case *ssa.Select:
-		u.selectUse(v, instr, k)
-	case *ssa.ChangeType, *ssa.Convert, *ssa.MultiConvert:
-		u.value(instr.(ssa.Value), k)
-	case *ssa.Store:
-		u.stored(v, instr, k)
-	case *ssa.Call, *ssa.Go:
-		if instr.(ssa.CallInstruction).Common().Value != v || k != Stop {
-			u.escaped = true
-			return
+	case op.Kind == valueflow.Call && u.kind == Stop:
+		if _, ok := op.Instr.(*ssa.Defer); ok {
+			u.deferred = true
+		} else {
+			u.points[op.Instr] = true
 		}
-		u.points[instr] = true
-	case *ssa.Defer:
-		if instr.Call.Value != v || k != Stop {
-			u.escaped = true
-			return
-		}
-		u.deferred = true
-	case *ssa.BinOp, *ssa.DebugRef:
-		// Comparisons with nil take no signal.
 	default:
-		u.escaped = true
+		return valueflow.Escape
 	}
+	return valueflow.Handled
 }
 
-func (u *uses) selectUse(v ssa.Value, sel *ssa.Select, k Kind) {
-	for i, st := range sel.States {
-		switch {
-		case st.Send == v || (st.Chan == v && (!k.isChan() || st.Dir != types.RecvOnly)):
-			u.escaped = true
-		case st.Chan == v:
-			if e, ok := selectCaseEdge(sel, i); ok {
-				u.edges[e] = true
-			} else {
-				u.points[sel] = true // conservatively, every case
-			}
-		}
-	}
+// Enter is refused: a handle passed to a function may be kept there.
+func (u *uses) Enter(ssa.CallInstruction, *ssa.Function, struct{}) (struct{}, bool) {
+	return struct{}{}, false
 }
 
-// stored follows a handle stored in a local variable: every load of the
-// variable is an alias.
-func (u *uses) stored(v ssa.Value, st *ssa.Store, k Kind) {
-	alloc, ok := st.Addr.(*ssa.Alloc)
-	if !ok || st.Val != v {
-		u.escaped = true
-		return
-	}
-	for _, instr := range *alloc.Referrers() {
-		switch instr := instr.(type) {
-		case *ssa.UnOp:
-			if instr.Op != token.MUL {
-				u.escaped = true
-				return
-			}
-			u.value(instr, k)
-		case *ssa.Store:
-			if instr.Addr != alloc {
-				u.escaped = true
-			}
-		case *ssa.DebugRef:
-		default:
-			u.escaped = true // captured by a closure, or its address taken
-		}
-	}
-}
+// Closure is refused: a closure may take the signal on any path.
+func (u *uses) Closure(*ssa.MakeClosure, struct{}) ([]struct{}, bool) { return nil, false }

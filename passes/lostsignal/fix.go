@@ -3,6 +3,8 @@ package lostsignal
 import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 )
 
 // bufferFix returns a fix that gives the channel returned as result i of
@@ -50,7 +52,7 @@ func lastAction(send *ssa.Send) bool {
 			}
 		}
 	}
-	b, rest := send.Block(), send.Block().Instrs[indexOf(send)+1:]
+	b, rest := send.Block(), ssaidiom.InstrsAfter(send)
 	for range 8 {
 		for _, instr := range rest {
 			switch instr.(type) {

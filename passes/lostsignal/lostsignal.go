@@ -15,6 +15,7 @@ import (
 	"github.com/leakvet/leakvet/internal/analysisutil"
 	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
+	"github.com/leakvet/leakvet/internal/valueflow"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -38,6 +39,7 @@ var Analyzer = &analysis.Analyzer{
 type checker struct {
 	pass  *analysis.Pass
 	pkg   *ssa.Package
+	vf    *valueflow.Package
 	hasGo bool
 	sums  map[*ssa.Function]*summary
 	// oldFiles maps the files whose Go version is before go1.23 to it.
@@ -68,6 +70,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	c := &checker{
 		pass:       pass,
 		pkg:        in.Pkg,
+		vf:         valueflow.NewPackage(in.Pkg, in.SrcFuncs),
 		hasGo:      sc.hasGo,
 		sums:       make(map[*ssa.Function]*summary),
 		oldFiles:   sc.oldFiles,

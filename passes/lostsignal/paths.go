@@ -64,7 +64,7 @@ func exitsFrom(fn *ssa.Function, from ssa.Instruction, st stops) []ssa.Instructi
 		seen[fn.Blocks[0]] = true
 		follow(fn.Blocks[0], 0)
 	} else {
-		follow(from.Block(), indexOf(from)+1)
+		follow(from.Block(), ssaidiom.IndexOf(from)+1)
 	}
 	for len(queue) > 0 {
 		b := queue[0]
@@ -91,15 +91,6 @@ func scanBlock(b *ssa.BasicBlock, i int, st stops) (exit ssa.Instruction, stoppe
 		}
 	}
 	return nil, false
-}
-
-func indexOf(instr ssa.Instruction) int {
-	for i, x := range instr.Block().Instrs {
-		if x == instr {
-			return i
-		}
-	}
-	return -1
 }
 
 func earliest(exits []ssa.Instruction) ssa.Instruction {

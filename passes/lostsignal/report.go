@@ -211,8 +211,8 @@ func methodName(sp ssa.CallInstruction) (recv types.Type, name string) {
 // resourceName names the variable holding r, as declared, or else its
 // type.
 func (c *checker) resourceName(r *resource) string {
-	if a, ok := r.made.(*ssa.Alloc); ok && token.IsIdentifier(a.Comment) && !syntheticAlloc[a.Comment] {
-		return a.Comment // the variable's name
+	if a, ok := r.made.(*ssa.Alloc); ok && ssaidiom.VarName(a) != "" {
+		return ssaidiom.VarName(a)
 	}
 	pos := r.made.Pos()
 	if ext, ok := r.made.(*ssa.Extract); ok {
@@ -223,10 +223,6 @@ func (c *checker) resourceName(r *resource) string {
 	}
 	return [...]string{waitGroup: "sync.WaitGroup", errGroup: "errgroup.Group", command: "exec.Cmd", ticker: "time.Ticker"}[r.kind]
 }
-
-// syntheticAlloc holds the labels go/ssa gives allocations that are not
-// variables.
-var syntheticAlloc = map[string]bool{"complit": true, "new": true, "makeslice": true, "slicelit": true, "varargs": true}
 
 // reportTick reports a call of time.Tick in fn, which can return.
 func (c *checker) reportTick(fn *ssa.Function, call *ssa.Call, exit ssa.Instruction) {

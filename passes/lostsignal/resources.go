@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/ssaidiom"
+	"github.com/leakvet/leakvet/internal/valueflow"
 )
 
 // resourceKind is a kind of value that starts goroutines (or a process, or
@@ -124,25 +125,26 @@ func resourceMade(instr ssa.Instruction) (ssa.Value, resourceKind) {
 		case isFunc(callee, "time", "Tick"):
 			return nil, ticker
 		case isFunc(callee, "golang.org/x/sync/errgroup", "WithContext"):
-			for _, ref := range *instr.Referrers() {
-				if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
-					return ext, errGroup
-				}
+			if g := ssaidiom.Results(instr, 0); len(g) > 0 {
+				return g[0], errGroup
 			}
 		}
 	}
 	return nil, noResource
 }
 
-// resource is what one function (the owner) does with a resource it
-// makes.
+// resource is the policy of a walk of a resource that one function (the
+// owner) makes: it records what the owner does with it. The walk's
+// context is the call of the owner through which it reached code other
+// than the owner's own body (nil in the owner's body).
 type resource struct {
 	kind  resourceKind
 	owner *ssa.Function
 	made  ssa.Value
 
-	budget  int
-	seen    map[ssa.Value]bool
+	*valueflow.Walk[ssa.Instruction]
+	// escaped: a method or field of the resource is used in a way that
+	// is not modelled.
 	escaped bool
 	// pathSet: the Path field of an exec.Cmd made as a composite literal
 	// is set (without it, Start always fails).
@@ -159,12 +161,13 @@ type resource struct {
 // checkResource reports the first start of a goroutine by the resource v,
 // of kind k, made in fn, from which fn can return without waiting for it.
 func (c *checker) checkResource(fn *ssa.Function, v ssa.Value, k resourceKind) {
-	r := &resource{kind: k, owner: fn, made: v, budget: flowBudget, seen: make(map[ssa.Value]bool), waits: make(map[ssa.Instruction]bool)}
+	r := &resource{kind: k, owner: fn, made: v, waits: make(map[ssa.Instruction]bool)}
 	if k == ticker {
 		r.spawns = append(r.spawns, v.(*ssa.Call))
 	}
-	r.value(v, nil)
-	if r.escaped || r.waitedElsewhere {
+	r.Walk = valueflow.New(c.vf, r, valueflow.Options{})
+	r.Value(v, nil)
+	if r.escaped || r.Escaped() || r.waitedElsewhere {
 		return
 	}
 	if _, lit := v.(*ssa.Alloc); lit && k == command && !r.pathSet {
@@ -271,80 +274,55 @@ func failureBranch(ref ssa.Instruction) (*edge, bool) {
 	return nil, false
 }
 
-// value follows v, an alias of the resource. via is the call of the
-// owner through which the walk reached code other than the owner's own
-// body, or nil.
-func (r *resource) value(v ssa.Value, via ssa.Instruction) {
-	if r.escaped || r.seen[v] || v.Referrers() == nil {
-		return
-	}
-	r.seen[v] = true
-	if r.budget--; r.budget < 0 {
-		r.escaped = true
-		return
-	}
-	for _, instr := range *v.Referrers() {
-		if r.escaped {
-			return
-		}
-		r.use(v, instr, via)
-	}
-}
-
-func (r *resource) use(v ssa.Value, instr ssa.Instruction, via ssa.Instruction) {
-	switch instr := instr.(type) {
-	case ssa.CallInstruction:
-		r.call(v, instr, via)
-	case *ssa.MakeClosure:
-		r.closure(v, instr)
-	case *ssa.Store:
-		r.store(v, instr, via)
+// Op records the calls of the resource's methods and follows its fields;
+// anything else lets it escape.
+func (r *resource) Op(_ *valueflow.Walk[ssa.Instruction], _ ssa.Value, op valueflow.Op, via ssa.Instruction) valueflow.Verdict {
+	switch instr := op.Instr.(type) {
+	case *ssa.Store: // initialisation of the resource itself
+		return valueflow.Handled
 	case *ssa.FieldAddr:
 		r.field(instr, via)
-	case *ssa.ChangeType, *ssa.Phi:
-		r.value(instr.(ssa.Value), via)
-	case *ssa.UnOp:
-		if _, ptr := instr.Type().Underlying().(*types.Pointer); instr.Op != token.MUL || !ptr {
-			r.escaped = true // the struct is copied
-			return
+	case ssa.CallInstruction:
+		if op.Kind != valueflow.Foreign || op.Arg != 0 || !r.isMethod(op.Callee) {
+			return valueflow.Escape // a function of another package may wait, or keep it
 		}
-		r.value(instr, via) // a load from a variable holding the pointer
-	case *ssa.BinOp, *ssa.DebugRef:
+		r.method(op.Callee.Name(), instr, via)
 	default:
-		r.escaped = true
+		return valueflow.Escape
 	}
+	if r.escaped {
+		return valueflow.Escape
+	}
+	return valueflow.Handled
 }
 
-// call follows v, an operand of instr.
-func (r *resource) call(v ssa.Value, instr ssa.CallInstruction, via ssa.Instruction) {
-	common := instr.Common()
-	callee := common.StaticCallee()
-	if common.IsInvoke() || callee == nil || common.Value == v {
-		r.escaped = true
-		return
+// isMethod reports whether fn is a method of the resource's type.
+func (r *resource) isMethod(fn *ssa.Function) bool {
+	recv := fn.Signature.Recv()
+	return recv != nil && resourceKindOf(recv.Type()) == r.kind
+}
+
+// Enter records the go statements of the owner that hand the resource
+// to a goroutine; the callee runs on behalf of the owner's call.
+func (r *resource) Enter(call ssa.CallInstruction, _ *ssa.Function, via ssa.Instruction) (ssa.Instruction, bool) {
+	if via != nil {
+		return via, true
 	}
-	if recv := callee.Signature.Recv(); recv != nil && len(common.Args) > 0 && common.Args[0] == v && resourceKindOf(recv.Type()) == r.kind {
-		r.method(callee.Name(), instr, via)
-		return
+	if g, ok := call.(*ssa.Go); ok {
+		r.gos = append(r.gos, g)
 	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
-	if len(callee.Blocks) == 0 || callee.Pkg != r.owner.Pkg {
-		r.escaped = true // a function of another package may wait, or keep it
-		return
-	}
-	if via == nil {
-		via = instr
-		if g, ok := instr.(*ssa.Go); ok {
+	return call, true
+}
+
+// Closure follows the resource into a closure that captures it. Whatever
+// the closure does happens outside the owner's own paths.
+func (r *resource) Closure(mc *ssa.MakeClosure, _ ssa.Instruction) ([]ssa.Instruction, bool) {
+	for _, ref := range *mc.Referrers() {
+		if g, ok := ref.(*ssa.Go); ok && g.Call.Value == mc && g.Parent() == r.owner {
 			r.gos = append(r.gos, g)
 		}
 	}
-	for i, arg := range common.Args {
-		if arg == v && i < len(callee.Params) {
-			r.value(callee.Params[i], via)
-		}
-	}
+	return []ssa.Instruction{mc}, true
 }
 
 // method records a call of the resource's method name.
@@ -364,34 +342,6 @@ func (r *resource) method(name string, instr ssa.CallInstruction, via ssa.Instru
 	case role == spawns && sync && via.Parent() == r.owner:
 		r.spawns = append(r.spawns, via.(ssa.CallInstruction))
 	}
-}
-
-// closure follows the resource into a closure that captures it. Whatever
-// the closure does happens outside the owner's own paths.
-func (r *resource) closure(v ssa.Value, mc *ssa.MakeClosure) {
-	fn := mc.Fn.(*ssa.Function)
-	for _, ref := range *mc.Referrers() {
-		if g, ok := ref.(*ssa.Go); ok && g.Call.Value == mc && g.Parent() == r.owner {
-			r.gos = append(r.gos, g)
-		}
-	}
-	for i, b := range mc.Bindings {
-		if b == v && i < len(fn.FreeVars) {
-			r.value(fn.FreeVars[i], mc)
-		}
-	}
-}
-
-// store follows a store of v (or a store into v).
-func (r *resource) store(v ssa.Value, st *ssa.Store, via ssa.Instruction) {
-	if st.Addr == v {
-		return // initialisation of the resource itself
-	}
-	if _, ok := st.Addr.(*ssa.Alloc); !ok {
-		r.escaped = true // into a global, a field, an element
-		return
-	}
-	r.value(st.Addr, via)
 }
 
 // field follows &cmd.F: fields may be set and read (cmd.Stdout, cmd.Dir,

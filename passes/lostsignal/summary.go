@@ -7,11 +7,13 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/ssaidiom"
+	"github.com/leakvet/leakvet/internal/valueflow"
 )
 
 // summary is what the results of one function of this package are to the
 // goroutines it starts.
 type summary struct {
+	pkg        *valueflow.Package
 	rangeclose *rangecloseFindings
 
 	fact *Handles
@@ -45,6 +47,7 @@ func (c *checker) summarize(fn *ssa.Function) *summary {
 		return nil
 	}
 	s := &summary{
+		pkg:        c.vf,
 		rangeclose: c.rangeclose,
 		fact:       &Handles{Results: make([]Kind, n)},
 		gos:        make([][]*ssa.Go, n),
@@ -163,9 +166,8 @@ func storedValue(p ssa.Value) ssa.Value {
 
 // chanResult classifies result i of fn, the channel made by mk.
 func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
-	f := newFlow(fn, false)
-	f.value(mk, starter)
-	if f.failed || f.selectSend || len(f.recvs) > 0 || len(f.sends) == 0 || len(f.stopFns) > 0 ||
+	f := follow(s.pkg, fn, mk, false)
+	if f.Escaped() || f.selectSend || len(f.recvs) > 0 || len(f.sends) == 0 || len(f.stopFns) > 0 ||
 		f.closes[starter]+f.closes[stopper] > 0 || slices.ContainsFunc(f.returned, func(j int) bool { return j != i }) ||
 		s.rangeclose.ownsAny(f.roots) {
 		return
@@ -192,20 +194,11 @@ func mustSends(f *flow) int64 {
 	var n int64
 	for _, s := range f.sends {
 		fn := s.Parent()
-		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && dominatesReturns(s.Block()) {
+		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && ssaidiom.DominatesReturns(s.Block()) {
 			n++
 		}
 	}
 	return n
-}
-
-func dominatesReturns(b *ssa.BasicBlock) bool {
-	for _, x := range b.Parent().Blocks {
-		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok && !b.Dominates(x) {
-			return false
-		}
-	}
-	return true
 }
 
 // sendsOnce reports whether one goroutine, started once, sends exactly one
@@ -239,9 +232,8 @@ func (s *summary) stopClosure(fn *ssa.Function, i int, mc *ssa.MakeClosure) {
 // stopChan classifies the channel mk, which the stop function stopFn
 // (returned as result i) may close.
 func (s *summary) stopChan(fn *ssa.Function, i int, mk *ssa.MakeChan, stopFn *ssa.Function) {
-	f := newFlow(fn, false)
-	f.value(mk, starter)
-	if j, ok := f.stopFns[stopFn]; f.failed || !ok || j != i || len(f.returned) > 0 ||
+	f := follow(s.pkg, fn, mk, false)
+	if j, ok := f.stopFns[stopFn]; f.Escaped() || !ok || j != i || len(f.returned) > 0 ||
 		len(f.sends) > 0 || f.selectSend || f.closes[starter]+f.closes[goroutine] > 0 || f.closes[stopper] == 0 {
 		return
 	}
@@ -252,9 +244,8 @@ func (s *summary) stopChan(fn *ssa.Function, i int, mk *ssa.MakeChan, stopFn *ss
 // derived from context.Background: result i of fn is cancel itself (when
 // stopFn is nil) or stopFn, a closure calling it.
 func (s *summary) stopCancel(fn *ssa.Function, i int, cancel, ctx ssa.Value, stopFn *ssa.Function) {
-	f := newFlow(fn, false)
-	f.value(cancel, starter)
-	if f.failed || f.calls[starter]+f.calls[goroutine] > 0 {
+	f := follow(s.pkg, fn, cancel, false)
+	if f.Escaped() || f.calls[starter]+f.calls[goroutine] > 0 {
 		return
 	}
 	if stopFn == nil {
@@ -264,9 +255,8 @@ func (s *summary) stopCancel(fn *ssa.Function, i int, cancel, ctx ssa.Value, sto
 	} else if j, ok := f.stopFns[stopFn]; !ok || j != i || f.calls[stopper] == 0 || len(f.returned) > 0 {
 		return
 	}
-	done := newFlow(fn, true)
-	done.value(ctx, starter)
-	if done.failed {
+	done := follow(s.pkg, fn, ctx, true)
+	if done.Escaped() {
 		return
 	}
 	s.setStop(i, done.abandoned(s.rangeclose))
@@ -293,10 +283,8 @@ func backgroundContext(cancel *ssa.Extract) ssa.Value {
 	if !ok || !isFunc(parent.Call.StaticCallee(), "context", "Background", "TODO") {
 		return nil
 	}
-	for _, ref := range *call.Referrers() {
-		if ext, ok := ref.(*ssa.Extract); ok && ext.Index == 0 {
-			return ext
-		}
+	if ctx := ssaidiom.Results(call, 0); len(ctx) > 0 {
+		return ctx[0]
 	}
 	return nil
 }
@@ -328,7 +316,7 @@ func (f *flow) abandoned(rf *rangecloseFindings) []*ssa.Go {
 				continue
 			}
 			if sel, ok := r.(*ssa.Select); ok {
-				for _, e := range selectCaseEdges(sel, f.seen) {
+				for _, e := range f.selectCaseEdges(sel) {
 					st.edges[e] = true
 				}
 				continue
@@ -348,10 +336,10 @@ func (f *flow) abandoned(rf *rangecloseFindings) []*ssa.Go {
 
 // selectCaseEdges returns the edges into the bodies of the cases of sel
 // that receive from a value seen by the flow.
-func selectCaseEdges(sel *ssa.Select, seen map[flowKey]bool) []edge {
+func (f *flow) selectCaseEdges(sel *ssa.Select) []edge {
 	var edges []edge
 	for k, st := range sel.States {
-		if st.Dir == types.RecvOnly && (seen[flowKey{st.Chan, goroutine}]) {
+		if st.Dir == types.RecvOnly && f.Seen(st.Chan, goroutine) {
 			if e, ok := selectCaseEdge(sel, k); ok {
 				edges = append(edges, e)
 			}
