@@ -1,6 +1,6 @@
 package budget
 
-//oracle:skip its test lowers the size budget to 40 blocks, which a run cannot do: nothing here leaks
+//oracle:skip its tests lower the size budget below these functions, which a run cannot do: nothing here leaks
 
 // dispatch has more blocks than the budget of the test: it is named, so
 // that the user knows its leaks, if any, are not reported.
