@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,4 +84,31 @@ func copyModule(t *testing.T, dir string) string {
 		}
 	}
 	return dst
+}
+
+// TestViaVetMatchesInProcess checks that -c and -format=sarif, served by
+// go vet, print what the in-process checker prints, in position order.
+func TestViaVetMatchesInProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary; skipped with -short")
+	}
+	e := newEnv(t)
+	inProcess := *e
+	inProcess.environ = append(slices.Clip(e.environ), "LEAKVET_INPROCESS=1")
+	supp := e.dir("suppress")
+	for _, args := range [][]string{{"-c", "1", "./..."}, {"-format=sarif", "./..."}} {
+		got := e.run(t, supp, e.bin, args...)
+		want := inProcess.run(t, supp, e.bin, args...)
+		if got.code != want.code || got.stdout == "" && got.stderr == "" {
+			t.Errorf("exit code %d, in process %d\n%s\n%s", got.code, want.code, got, want)
+		}
+		// The in-process checker orders by analyzer; go vet's output by
+		// position: compare the findings as sets of lines.
+		gl, wl := lines(got.stdout+got.stderr), lines(want.stdout+want.stderr)
+		slices.Sort(gl)
+		slices.Sort(wl)
+		if !slices.Equal(gl, wl) {
+			t.Errorf("%v: output differs from the in-process checker's\n%s\n%s", args, got, want)
+		}
+	}
 }

@@ -29,9 +29,12 @@ import (
 // loaded from source at once, and it caches results per package, so a
 // second run is nearly free. The findings come back as go vet -json trees
 // (with their suggested fixes and end positions) and are written here as
-// the in-process checker would write them; fixes are applied, or printed
-// as a diff, by go vet -fix itself. Runs with other flags (-test=false,
-// -cpuprofile, ...) use the in-process checker.
+// the in-process checker would write them. Fixes are applied, or printed
+// as a diff, by go vet -fix itself rather than from the JSON edits: it
+// merges them as the in-process checker does (golang.org/x/tools'
+// driverutil.ApplyFixes: overlapping fixes merged or dropped, unused
+// imports removed, files formatted), which cannot be imported. Runs with
+// other flags (-test=false, -cpuprofile, ...) use the in-process checker.
 
 // A vetRun is a standalone run served by go vet.
 type vetRun struct {
@@ -129,8 +132,10 @@ func (r *vetRun) check() error {
 	switch {
 	case r.diff && !r.fix:
 		return errors.New("-diff requires -fix (-fix -diff prints the fixes as a unified diff instead of applying them)")
-	case r.fix && r.format != "text":
-		return fmt.Errorf("-fix cannot be used with -format=%s (-json and -format=sarif include the suggested fixes)", r.format)
+	case r.fix && r.format == "json":
+		return errors.New("-fix and -json cannot be used together (the JSON output describes the fixes without applying them)")
+	case r.fix && r.format == "sarif":
+		return errors.New("-fix and -format=sarif cannot be used together (the SARIF log describes the fixes without applying them)")
 	case r.fix && r.context >= 0:
 		return errors.New("-c cannot be used with -fix")
 	case r.format == "sarif" && r.context >= 0:
@@ -177,7 +182,10 @@ func (r *vetRun) run() int {
 			fmt.Fprintf(r.stderr, "%s: %v\n", r.prog, err)
 			return 1
 		}
-		if failed && len(verrs) == 0 {
+		switch {
+		case !failed:
+			verrs = nil // notes, such as "go: downloading ...", not errors
+		case len(verrs) == 0:
 			verrs = append(verrs, "go vet failed") // it always says why; to be safe
 		}
 		return writeSARIF(r.stdout, r.stderr, r.prog, r.selected, found, verrs, errs)
@@ -364,7 +372,7 @@ func (r *vetRun) printText(found []vetjson.Finding) {
 	w := bufio.NewWriter(r.stderr)
 	defer w.Flush()
 	files := make(map[string][]string)
-	print := func(posn, end, message string) {
+	show := func(posn, end, message string) {
 		fmt.Fprintf(w, "%s: %s\n", posn, message)
 		if r.context < 0 {
 			return
@@ -388,9 +396,9 @@ func (r *vetRun) printText(found []vetjson.Finding) {
 		}
 	}
 	for _, d := range found {
-		print(d.Posn, d.End, d.Message)
+		show(d.Posn, d.End, d.Message)
 		for _, rel := range d.Related {
-			print(rel.Posn, rel.End, "\t"+rel.Message)
+			show(rel.Posn, rel.End, "\t"+rel.Message)
 		}
 	}
 }
