@@ -15,7 +15,7 @@
 // With -budget.report, this analyzer reports each such function, at its
 // name, in the category "skipped":
 //
-//	parser.go:120:6: yyParse is not analysed for leaks: its 23114 blocks are over the size budget of 20000
+//	machine.go:120:20: (*Machine).step is not analysed for leaks: its 23114 blocks are over the size budget of 20000
 //
 // Without the flag it reports nothing, because a skipped function is not a
 // leak: under go vet, where every finding fails the run, ask for them with
