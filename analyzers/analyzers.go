@@ -6,6 +6,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/leakvet/leakvet/passes/budget"
 	"github.com/leakvet/leakvet/passes/goroutineexit"
 	"github.com/leakvet/leakvet/passes/ignoredirective"
 	"github.com/leakvet/leakvet/passes/lostsignal"
@@ -20,4 +21,5 @@ var Suite = []*analysis.Analyzer{
 	goroutineexit.Analyzer,
 	lostsignal.Analyzer,
 	ignoredirective.Analyzer,
+	budget.Analyzer,
 }

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/leakvet/leakvet/analyzers"
+	"github.com/leakvet/leakvet/internal/ssaidiom"
+	"github.com/leakvet/leakvet/passes/budget"
 )
 
 // TestOneLeakOneDiagnostic runs the whole suite over every analyzer's
@@ -20,6 +22,10 @@ func TestOneLeakOneDiagnostic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads every corpus with its dependencies")
 	}
+	// budget reports only when asked, and only the functions over the
+	// size budget: ask, with a budget that the functions of its corpus
+	// exceed and those of the other corpora do not.
+	setBudget(t, 200)
 	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
@@ -88,4 +94,17 @@ func TestOneLeakOneDiagnostic(t *testing.T) {
 	if len(atPos) == 0 {
 		t.Fatal("the suite reported nothing on its corpora: the check above proves nothing")
 	}
+}
+
+// setBudget sets the size budget to max blocks for the test, and turns on
+// the budget analyzer's reports.
+func setBudget(t *testing.T, max int) {
+	old := ssaidiom.MaxBlocks
+	ssaidiom.MaxBlocks = max
+	t.Cleanup(func() { ssaidiom.MaxBlocks = old })
+	report := budget.Analyzer.Flags.Lookup("report")
+	if err := report.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { report.Value.Set(report.DefValue) })
 }

@@ -65,6 +65,15 @@ a SARIF 2.1.0 log for code scanning services: one rule per analyzer, one
 result per finding, with its region, related locations and fixes.
 -format=json is -json, and -format=text the default.
 
+A function over the size budget (20,000 basic blocks) is not analysed.
+Every standalone run names such functions apart from the findings,
+without changing the exit code: on stderr after the findings in text
+mode, under the analyzer "budget" with category "skipped" with -json, and
+as toolExecutionNotifications of level "warning" with -format=sarif.
+Under go vet, and in the runs this process serves itself (-test=false,
+-cpuprofile, ...), they are named, as findings, only with -budget.report.
+-budget.report=false, or -budget=false, turns the report off.
+
 "leakvet lsp" is a Language Server Protocol server for editors, on stdin
 and stdout: it runs go vet with this binary on the package of each Go
 file opened or saved, publishes the findings as diagnostics, and offers

@@ -55,8 +55,9 @@ type Invocation struct {
 }
 
 type Notification struct {
-	Level   string  `json:"level"`
-	Message Message `json:"message"`
+	Level     string     `json:"level"`
+	Message   Message    `json:"message"`
+	Locations []Location `json:"locations,omitempty"`
 }
 
 type Tool struct {
@@ -340,11 +341,29 @@ func (b *Builder) artifact(name string) ArtifactLocation {
 // Error records that the run failed, with an error message: the log
 // holds the results of what could be analyzed.
 func (b *Builder) Error(msg string) {
-	if len(b.run.Invocations) == 0 {
-		b.run.Invocations = []Invocation{{}}
-	}
-	inv := &b.run.Invocations[0]
+	inv := b.invocation()
+	inv.ExecutionSuccessful = false
 	inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, Notification{Level: "error", Message: Message{Text: msg}})
+}
+
+// Warning records a notification of level "warning" about the run, such as
+// a function that was not analysed, at posn ("file:line:col"). Unlike
+// [Builder.Error], it leaves the run successful.
+func (b *Builder) Warning(msg, posn string) {
+	inv := b.invocation()
+	inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, Notification{
+		Level:     "warning",
+		Message:   Message{Text: msg},
+		Locations: []Location{b.posnLocation(posn, "")},
+	})
+}
+
+// invocation returns the run's invocation, made successful when new.
+func (b *Builder) invocation() *Invocation {
+	if len(b.run.Invocations) == 0 {
+		b.run.Invocations = []Invocation{{ExecutionSuccessful: true}}
+	}
+	return &b.run.Invocations[0]
 }
 
 // Log returns the log built so far. A run without [Builder.Error] has an

@@ -36,7 +36,7 @@ const All = "all"
 // here, not registered by package analyzers, because drivers such as Bazel
 // nogo run the passes without that package, and must accept and reject
 // the same directives. A test checks the list against analyzers.Suite.
-var suite = []string{"rangeclose", "goroutineexit", "lostsignal", "ignoredirective"}
+var suite = []string{"rangeclose", "goroutineexit", "lostsignal", "ignoredirective", "budget"}
 
 // Analyzers returns the names of the analyzers of the suite, the names a
 // directive may use.

@@ -77,7 +77,9 @@ func topStmt(body *ast.BlockStmt, pos token.Pos) ast.Stmt {
 }
 
 // sendChanIdent returns the identifier naming the channel of the send
-// statement whose arrow is at pos, if the channel is named by one.
+// statement whose arrow is at pos, if the channel is named by one. Only
+// the nodes that enclose pos are descended into, so that a function with
+// thousands of sends is not walked once per send.
 func sendChanIdent(root ast.Node, pos token.Pos) *ast.Ident {
 	var id *ast.Ident
 	ast.Inspect(root, func(n ast.Node) bool {
@@ -85,7 +87,7 @@ func sendChanIdent(root ast.Node, pos token.Pos) *ast.Ident {
 			id, _ = ast.Unparen(send.Chan).(*ast.Ident)
 			return false
 		}
-		return id == nil
+		return id == nil && n != nil && n.Pos() <= pos && pos < n.End()
 	})
 	return id
 }

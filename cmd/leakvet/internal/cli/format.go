@@ -16,6 +16,7 @@ import (
 
 	"github.com/leakvet/leakvet/internal/sarif"
 	"github.com/leakvet/leakvet/internal/vetjson"
+	"github.com/leakvet/leakvet/passes/budget"
 )
 
 // formats are the values of -format.
@@ -101,6 +102,10 @@ func writeSARIF(stdout, stderr io.Writer, prog string, selected []*analysis.Anal
 		byName[a.Name] = a
 	}
 	for _, f := range found {
+		if f.Analyzer == budget.Analyzer.Name {
+			b.Warning(f.Message, f.Posn) // not a finding: a function not analysed
+			continue
+		}
 		a := byName[f.Analyzer]
 		if a == nil {
 			a = &analysis.Analyzer{Name: f.Analyzer}
@@ -135,6 +140,7 @@ func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string, stdout
 	fs, enable := analyzerFlags(prog, analyzers)
 	fs.SetOutput(&flagErrorWriter{prog: prog, w: stderr})
 	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
+	fs.Set(budget.Analyzer.Name+".report", "true") // see skipped.go
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -211,6 +217,10 @@ func runSARIF(prog string, analyzers []*analysis.Analyzer, args []string, stdout
 				continue
 			}
 			seen[k] = true
+			if act.Analyzer == budget.Analyzer {
+				b.Warning(d.Message, k.posn)
+				continue
+			}
 			b.Add(act.Package.Fset, act.Analyzer, d)
 		}
 	}

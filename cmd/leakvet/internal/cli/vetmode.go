@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/leakvet/leakvet/internal/vetjson"
+	"github.com/leakvet/leakvet/passes/budget"
 )
 
 // A standalone run is served by "go vet -vettool=<this program>" whenever
@@ -44,6 +45,7 @@ type vetRun struct {
 	format    string               // "text", "json" or "sarif"
 	context   int                  // -c: lines of context, or -1 for none
 	fix, diff bool
+	skips     []string // flags that name the functions not analysed (skipped.go)
 	stdout    io.Writer
 	stderr    io.Writer
 }
@@ -91,6 +93,12 @@ func viaVet(prog string, args []string, analyzers []*analysis.Analyzer) (r *vetR
 				continue
 			}
 			r.context = n
+		case name == reportFlag && isBool:
+			// Standalone runs report skips anyway (skipped.go):
+			// -budget.report=false turns that off.
+			if !on {
+				enable[budget.Analyzer.Name] = false
+			}
 		case names[name] && isBool:
 			enable[name] = on
 			r.flags = append(r.flags, "-"+name+"="+strconv.FormatBool(on))
@@ -114,6 +122,7 @@ func viaVet(prog string, args []string, analyzers []*analysis.Analyzer) (r *vetR
 		return nil, false, nil
 	}
 	r.selected = selectAnalyzers(analyzers, enable)
+	r.skips = skipFlags(enable)
 	return r, true, nil
 }
 
@@ -189,7 +198,9 @@ func (r *vetRun) run() int {
 	for _, e := range errs {
 		fmt.Fprintln(r.stderr, e)
 	}
+	found, skipped := splitSkipped(found)
 	r.printText(found)
+	printSkipped(r.stderr, r.prog, skipped)
 	switch {
 	case failed || len(errs) > 0:
 		return 1
@@ -229,6 +240,8 @@ func (r *vetRun) runFix() int {
 	if !ok {
 		return 1
 	}
+	found, skipped := splitSkipped(found)
+	defer printSkipped(r.stderr, r.prog, skipped)
 	fixable := 0
 	var unfixable []vetjson.Finding
 	for _, f := range found {
@@ -259,6 +272,7 @@ func (r *vetRun) runFix() int {
 			if remaining, ok = r.findings(); !ok {
 				return 1
 			}
+			remaining, _ = splitSkipped(remaining)
 		}
 	}
 	r.printText(remaining)
@@ -310,7 +324,7 @@ func (r *vetRun) goVet(flags ...string) (stdout []byte, errs []string, failed bo
 		return nil, nil, false, err
 	}
 	args := append([]string{"vet", "-vettool=" + self}, flags...)
-	args = append(append(args, r.flags...), r.patterns...)
+	args = append(append(append(args, r.flags...), r.skips...), r.patterns...)
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
