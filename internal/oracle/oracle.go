@@ -150,13 +150,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
 	"text/scanner"
 	"time"
 
+	"github.com/leakvet/leakvet/internal/leakprofile"
 	"github.com/leakvet/leakvet/internal/oracle/harness"
 )
 
@@ -550,7 +550,7 @@ func Build(ctx context.Context, cfg BuildConfig, name, srcDir string, cases []*C
 		}
 	}
 
-	env, err := buildEnv(ctx)
+	env, err := leakprofile.BuildEnv(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -559,7 +559,7 @@ func Build(ctx context.Context, cfg BuildConfig, name, srcDir string, cases []*C
 	cmd.Dir = modDir
 	cmd.Env = env
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building corpus %s (GOEXPERIMENT=%s): %v\n%s", name, lookupEnv(env, "GOEXPERIMENT"), err, out)
+		return nil, fmt.Errorf("building corpus %s (GOEXPERIMENT=%s): %v\n%s", name, leakprofile.LookupEnv(env, "GOEXPERIMENT"), err, out)
 	}
 	return &Binary{Path: bin, Corpus: name, Dir: modDir}, nil
 }
@@ -591,58 +591,6 @@ func goModFor(ctx context.Context, root, name string) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "require %s %s\n", goleakModule, mod.Require[i].Version)
 	return b.Bytes(), nil
-}
-
-// buildEnv returns the environment for building: the current one, outside
-// any workspace, with the goroutineleakprofile experiment added to whatever
-// GOEXPERIMENT is in effect, unless it is already on.
-func buildEnv(ctx context.Context) ([]string, error) {
-	env := append(os.Environ(), "GOWORK=off")
-	cmd := exec.CommandContext(ctx, "go", "env", "GOEXPERIMENT")
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("go env GOEXPERIMENT: %v", err)
-	}
-	exp := strings.TrimSpace(string(out))
-	if experimentOn(exp) {
-		return env, nil
-	}
-	if pprof.Lookup(harness.ProfileName) != nil && !slices.Contains(strings.Split(exp, ","), "no"+experiment) {
-		// This toolchain has the profile without being asked for it:
-		// the experiment is on by default (and may not even exist as
-		// a setting any more).
-		return env, nil
-	}
-	if exp != "" {
-		exp += ","
-	}
-	return append(env, "GOEXPERIMENT="+exp+experiment), nil
-}
-
-const experiment = "goroutineleakprofile"
-
-// experimentOn reports whether a GOEXPERIMENT value enables the experiment
-// (the last mention wins).
-func experimentOn(goexperiment string) bool {
-	on := false
-	for _, e := range strings.Split(goexperiment, ",") {
-		switch strings.TrimSpace(e) {
-		case experiment:
-			on = true
-		case "no" + experiment, "none":
-			on = false
-		}
-	}
-	return on
-}
-
-func lookupEnv(env []string, key string) string {
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], key+"="); ok {
-			return v
-		}
-	}
-	return ""
 }
 
 // copyTree copies the directory src to dst, recursively.
