@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/leakvet/leakvet/internal/leakprofile"
 )
@@ -211,6 +212,9 @@ func runTests(ctx context.Context, cfg Config, a *args, work, reports string, ov
 	cmd.Dir = cfg.Dir
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = cfg.Stderr, cfg.Stderr
+	// On an interrupt, let go test stop its test binaries.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 10 * time.Second
 	err = cmd.Run()
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {

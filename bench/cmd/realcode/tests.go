@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -151,6 +152,10 @@ func runLeakvetTest(leakvet string, mi ModInfo, pkg string, tc testsConfig) *Tes
 	cmd := exec.CommandContext(ctx, leakvet, "test", "-json", "-short", "-timeout="+tc.pkgTimeout.String(), pkg)
 	cmd.Dir = mi.Dir
 	cmd.Env = goEnv()
+	// Kill go test and the test binaries too, not only leakvet: they are
+	// in leakvet's process group.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 10 * time.Second
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
