@@ -78,6 +78,10 @@ type Report struct {
 	Lingering int `json:"lingering"`
 	// LingeringStacks is goleak's description of those goroutines.
 	LingeringStacks string `json:"lingeringStacks,omitempty"`
+	// AllStacks, when goroutines linger, is the traceback of every
+	// goroutine at that moment, with the ancestors' stacks that
+	// GODEBUG=tracebackancestors adds (goleak prints only their own).
+	AllStacks string `json:"allStacks,omitempty"`
 
 	// Checks is how many times the profile was collected.
 	Checks int `json:"checks"`
@@ -205,6 +209,14 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 		rep.Leaked, rep.LeakedStacks = n, stacks
 		if n > rep.BaselineLeaked {
 			// Proven leaked, and leaked goroutines never run again.
+			// The case's other goroutines may still be on their way
+			// to leaking too: wait for them to leak or end, so that
+			// every leaked goroutine is in the report.
+			if n-rep.BaselineLeaked < runtime.NumGoroutine()-baseGoroutines && time.Now().Before(settleDeadline) {
+				time.Sleep(delay)
+				delay = min(2*delay, 50*time.Millisecond)
+				continue
+			}
 			if mode == ModeGoleak {
 				rep.Lingering, rep.LingeringStacks = lingering(ignoreBefore)
 			}
@@ -224,6 +236,9 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 		}
 		time.Sleep(delay)
 		delay = min(2*delay, 50*time.Millisecond)
+	}
+	if rep.Lingering > 0 {
+		rep.AllStacks = allStacks()
 	}
 	if !rep.Returned {
 		select {
@@ -273,4 +288,16 @@ func lingering(ignore goleak.Option) (int, string) {
 		n = 1
 	}
 	return n, msg
+}
+
+// allStacks returns the traceback of every goroutine.
+func allStacks() string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
 }
