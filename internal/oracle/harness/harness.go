@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -149,9 +150,12 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 		rep.Error = "runtime/pprof has no " + ProfileName + " profile: build with GOEXPERIMENT=goroutineleakprofile"
 		return rep
 	}
-	if n, _ := checkProfile(prof); n > 0 {
-		rep.BaselineLeaked = n
+	n, _, err := checkProfile(prof)
+	if err != nil {
+		rep.Error = err.Error()
+		return rep
 	}
+	rep.BaselineLeaked = n
 	// Goroutines that exist before the case (started by package
 	// initialization) are not the case's doing.
 	ignoreBefore := goleak.IgnoreCurrent()
@@ -187,7 +191,11 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 		if rep.Returned || !time.Now().Before(returnDeadline) {
 			break
 		}
-		n, stacks := checkProfile(prof)
+		n, stacks, err := checkProfile(prof)
+		if err != nil {
+			rep.Error = err.Error()
+			return rep
+		}
 		rep.Checks++
 		rep.Leaked, rep.LeakedStacks = n, stacks
 		if n > rep.BaselineLeaked {
@@ -204,7 +212,11 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 	settleDeadline := time.Now().Add(settle)
 	delay = time.Millisecond
 	for {
-		n, stacks := checkProfile(prof)
+		n, stacks, err := checkProfile(prof)
+		if err != nil {
+			rep.Error = err.Error()
+			return rep
+		}
 		rep.Checks++
 		rep.Leaked, rep.LeakedStacks = n, stacks
 		if n > rep.BaselineLeaked {
@@ -228,7 +240,11 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 			// more if goroutines are still there.
 			rep.Lingering, rep.LingeringStacks = lingering(ignoreBefore)
 			if rep.Lingering > 0 {
-				n, stacks := checkProfile(prof)
+				n, stacks, err := checkProfile(prof)
+				if err != nil {
+					rep.Error = err.Error()
+					return rep
+				}
 				rep.Checks++
 				rep.Leaked, rep.LeakedStacks = n, stacks
 			}
@@ -255,13 +271,14 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 // checkProfile runs a leak-detecting GC cycle and returns the number of
 // leaked goroutines with their stacks. WriteTo must run before Count: it is
 // WriteTo that runs the detecting cycle, and Count only reports the result
-// of the last one.
-func checkProfile(prof *pprof.Profile) (int, []string) {
+// of the last one. An error means there is no verdict: it must not read as
+// "no goroutine leaked".
+func checkProfile(prof profile) (int, []string, error) {
 	var buf bytes.Buffer
 	// debug=2 prints every goroutine, leaked ones marked "(leaked)", in
 	// the format of a panic traceback, which is the most useful to read.
 	if err := prof.WriteTo(&buf, 2); err != nil {
-		return 0, []string{"writing profile: " + err.Error()}
+		return 0, nil, fmt.Errorf("writing the %s profile: %v", ProfileName, err)
 	}
 	n := prof.Count()
 	var stacks []string
@@ -271,7 +288,13 @@ func checkProfile(prof *pprof.Profile) (int, []string) {
 			stacks = append(stacks, strings.TrimSpace(g))
 		}
 	}
-	return n, stacks
+	return n, stacks, nil
+}
+
+// profile is the part of *pprof.Profile that checkProfile uses.
+type profile interface {
+	WriteTo(w io.Writer, debug int) error
+	Count() int
 }
 
 // lingering reports the goroutines still running besides the harness' own
