@@ -18,6 +18,18 @@
 // The analyzer's verdict on a case is "leak" if and only if the file holds
 // at least one analysistest diagnostic expectation (a `// want "..."`
 // comment; fact expectations such as `// want name:"..."` do not count).
+// When both the analyzer and the runtime say "leak", the oracle also judges
+// goroutine by goroutine, comparing each leaked goroutine's traceback (with
+// its ancestors' stacks, recorded with GODEBUG=tracebackancestors) with the
+// lines the wants are for: every want must point at a leaked goroutine, and
+// every leaked goroutine the case file started must be pointed at by a
+// want. Where a want must be depends on the analyzer ([WantRules]):
+// rangeclose and goroutineexit report the operation that blocks, so the
+// want is on the innermost line of the case file in the goroutine's stack
+// (the go statement when it blocks in another package); lostsignal reports
+// the call that drops the only way to end the goroutine, which is not on
+// its stack, so the want must be inside a function of the case file that
+// started the goroutine, directly or through calls.
 //
 // A runnable case declares exactly one exported function
 //
@@ -152,6 +164,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"text/scanner"
 	"time"
@@ -181,9 +194,14 @@ type Case struct {
 	// Want reports whether the file holds at least one analysistest
 	// diagnostic expectation: the analyzer's verdict is "leak".
 	Want bool
+	// WantLines are the lines the diagnostic expectations are for, in
+	// order (a `// want +1 "..."` is for the line below it).
+	WantLines []int
 	// Skip, Goleak and FalseNegative hold the reasons given with the
 	// directives of those names; empty when the directive is absent.
 	Skip, Goleak, FalseNegative string
+
+	funcLines [][2]int // first and last line of each function declaration
 }
 
 // Name is the case file's base name.
@@ -257,7 +275,7 @@ func ParseFile(fset *token.FileSet, path string, src []byte) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Case{Path: path}
+	c := &Case{Path: path, funcLines: funcRanges(fset, f)}
 	var errs []error
 	errorf := func(pos token.Pos, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", fset.Position(pos), fmt.Sprintf(format, args...)))
@@ -268,12 +286,13 @@ func ParseFile(fset *token.FileSet, path string, src []byte) (*Case, error) {
 	directivePos := map[string]token.Pos{}
 	for _, cg := range f.Comments {
 		for _, cm := range cg.List {
-			n, err := countDiagnosticExpectations(cm.Text)
+			deltas, err := diagnosticExpectations(cm.Text)
 			if err != nil {
 				errorf(cm.Pos(), "in 'want' comment: %v", err)
 			}
-			if n > 0 {
+			for _, d := range deltas {
 				c.Want = true
+				c.WantLines = append(c.WantLines, fset.Position(cm.Pos()).Line+d)
 			}
 
 			text := cm.Text
@@ -381,12 +400,12 @@ func ownLine(tf *token.File, src []byte, pos token.Pos) bool {
 	return len(bytes.TrimSpace(src[lineStart:off])) == 0
 }
 
-// countDiagnosticExpectations returns the number of diagnostic expectations
-// in a comment, following the rules of analysistest: the text of a // or /*
+// diagnosticExpectations returns, for each diagnostic expectation in a
+// comment, the offset of the line it is for from the comment's line, following the rules of analysistest: the text of a // or /*
 // comment, or whatever follows a "// want" inside it, is an expectation if it
 // starts with "want"; a quoted regular expression is a diagnostic, and
 // name:"regexp" is a fact.
-func countDiagnosticExpectations(comment string) (int, error) {
+func diagnosticExpectations(comment string) ([]int, error) {
 	text := strings.TrimPrefix(comment, "//")
 	if text == comment {
 		text = strings.TrimPrefix(text, "/*")
@@ -398,36 +417,38 @@ func countDiagnosticExpectations(comment string) (int, error) {
 	text = strings.TrimSpace(text)
 	rest, ok := strings.CutPrefix(text, "want")
 	if !ok {
-		return 0, nil
+		return nil, nil
 	}
 
 	var scanErr string
 	sc := new(scanner.Scanner).Init(strings.NewReader(rest))
 	sc.Error = func(_ *scanner.Scanner, msg string) { scanErr = msg }
 	sc.Mode = scanner.ScanIdents | scanner.ScanStrings | scanner.ScanRawStrings | scanner.ScanInts
-	n := 0
+	var deltas []int
+	delta := 0
 	for {
 		switch tok := sc.Scan(); tok {
 		case '+':
 			if tok := sc.Scan(); tok != scanner.Int {
-				return 0, fmt.Errorf("got +%s, want +Int", scanner.TokenString(tok))
+				return nil, fmt.Errorf("got +%s, want +Int", scanner.TokenString(tok))
 			}
+			delta, _ = strconv.Atoi(sc.TokenText())
 		case scanner.String, scanner.RawString:
-			n++
+			deltas = append(deltas, delta)
 		case scanner.Ident:
 			if tok := sc.Scan(); tok != ':' {
-				return 0, fmt.Errorf("got %s after %s, want ':'", scanner.TokenString(tok), sc.TokenText())
+				return nil, fmt.Errorf("got %s after %s, want ':'", scanner.TokenString(tok), sc.TokenText())
 			}
 			if tok := sc.Scan(); tok != scanner.String && tok != scanner.RawString {
-				return 0, fmt.Errorf("got %s, want regular expression", scanner.TokenString(tok))
+				return nil, fmt.Errorf("got %s, want regular expression", scanner.TokenString(tok))
 			}
 		case scanner.EOF:
 			if scanErr != "" {
-				return 0, errors.New(scanErr)
+				return nil, errors.New(scanErr)
 			}
-			return n, nil
+			return deltas, nil
 		default:
-			return 0, fmt.Errorf("unexpected %s", scanner.TokenString(tok))
+			return nil, fmt.Errorf("unexpected %s", scanner.TokenString(tok))
 		}
 	}
 }
@@ -650,6 +671,13 @@ func (b *Binary) Run(ctx context.Context, c *Case, cfg RunConfig) (*harness.Repo
 	cmd := exec.CommandContext(ctx, b.Path,
 		"-case", c.Func, "-mode", c.Mode(), "-out", out.Name(),
 		"-return", cfg.Return.String(), "-settle", cfg.Settle.String())
+	// The ancestors' stacks name the calls that started a goroutine, for
+	// judging wants that are not on its own stack (see [WantRules]).
+	godebug := fmt.Sprintf("tracebackancestors=%d", TracebackAncestors)
+	if prev := os.Getenv("GODEBUG"); prev != "" {
+		godebug = prev + "," + godebug
+	}
+	cmd.Env = append(os.Environ(), "GODEBUG="+godebug)
 	var output bytes.Buffer
 	cmd.Stdout = &output
 	cmd.Stderr = &output
@@ -737,6 +765,9 @@ func Judge(c *Case, rep *harness.Report) Judgement {
 		problems = append(problems, "the runtime sees a leak the analyzer does not report: a false negative; if it is known and by design, add //oracle:falsenegative <reason>")
 	case !c.Want && rv == RuntimeLingering:
 		problems = append(problems, "the analyzer reports no leak, but goroutines were left running after the case (the profile proved none leaked): a negative case must leave nothing behind")
+	}
+	if len(problems) == 0 {
+		problems = judgeGoroutines(c, rep, WantRules[c.corpus()])
 	}
 	if c.Goleak != "" && rep.Leaked > rep.BaselineLeaked {
 		j.Notes = append(j.Notes, "the goroutineleak profile does see this leak: //oracle:goleak may be unnecessary")
