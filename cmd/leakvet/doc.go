@@ -9,7 +9,8 @@ Usage:
 	go vet -vettool=$(command -v leakvet) [flags] packages
 	leakvet -format=sarif [analyzer flags] packages
 	leakvet lsp [analyzer flags]
-	leakvet help [analyzer]
+	leakvet test [-json | -format=sarif] [go test flags] [packages]
+	leakvet help [analyzer | test]
 
 Run standalone, leakvet analyzes the packages named by the go list
 patterns (./... for a whole module) and prints each finding on stderr as
@@ -50,6 +51,11 @@ result per finding, with its region, related locations and fixes.
 and stdout: it runs go vet with this binary on the package of each Go
 file opened or saved, publishes the findings as diagnostics, and offers
 their fixes as quick-fix code actions.
+
+"leakvet test" runs the packages' own tests with the runtime's goroutine
+leak profile and marks each finding confirmed (a test leaked a goroutine
+there) or not triggered, and lists the leaks no finding explains; "leakvet
+help test" prints its manual.
 
 A finding is silenced by a comment on its line or the line above,
 "//leakvet:ignore NAME reason", where NAME is an analyzer, a

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,6 +177,9 @@ func listPackages(ctx context.Context, dir string, a *args) ([]listedPackage, er
 	}
 	if len(pkgs) == 0 {
 		return nil, errors.New("no packages to test")
+	}
+	if !slices.ContainsFunc(pkgs, func(p listedPackage) bool { return p.Error == nil }) {
+		return nil, errors.New(pkgs[0].Error.Err) // nothing to test: say why once
 	}
 	return pkgs, nil
 }

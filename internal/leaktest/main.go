@@ -77,7 +77,10 @@ func vetFindings(self string) func(context.Context, string, []string) ([]Finding
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
 		if err != nil {
-			return nil, fmt.Errorf("%v\n%s", err, strings.TrimSpace(stderr.String()))
+			if msg := strings.TrimSpace(stderr.String()); msg != "" {
+				return nil, errors.New(msg)
+			}
+			return nil, err
 		}
 		return DecodeFindings(bytes.NewReader(out))
 	}
