@@ -82,14 +82,14 @@ func vetFindings(self string) func(context.Context, string, []string) ([]Finding
 			}
 			return nil, err
 		}
-		return DecodeFindings(bytes.NewReader(out))
+		return decodeFindings(bytes.NewReader(out))
 	}
 }
 
-// DecodeFindings reads the JSON trees leakvet -json prints
+// decodeFindings reads the JSON trees leakvet -json prints
 // ({"package": {"analyzer": [diagnostic...]}}, possibly several), and
 // returns the findings. An analyzer's error ({"error": "..."}) is an error.
-func DecodeFindings(r io.Reader) ([]Finding, error) {
+func decodeFindings(r io.Reader) ([]Finding, error) {
 	var findings []Finding
 	var errs []error
 	dec := json.NewDecoder(r)
