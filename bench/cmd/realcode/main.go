@@ -115,6 +115,7 @@ func main() {
 	flag.DurationVar(&tc.pkgTimeout, "tests-timeout", 60*time.Second, "with -tests: go test -timeout for each package")
 	flag.DurationVar(&tc.pkgBox, "tests-box", 4*time.Minute, "with -tests: hard limit for each package, build included")
 	flag.DurationVar(&tc.budget, "tests-budget", 15*time.Minute, "with -tests: no package of a module starts after this")
+	testsMerge := flag.String("tests-merge", "", "with -tests: run nothing; combine the comma-separated `results/DATE-tests.json` files (later runs of a package win) and write the report again")
 	testsPkgs := flag.String("tests-pkgs", "", "with -tests: only the packages whose import path matches this regexp")
 	flag.StringVar(&c.date, "date", time.Now().UTC().Format("2006-01-02"), "date used in the names of the result files")
 	flag.Parse()
@@ -154,6 +155,12 @@ func main() {
 			}
 		}
 		c.tools = []string{toolLeakvet}
+		if *testsMerge != "" {
+			if err := mergeTests(&c, tc, strings.Split(*testsMerge, ",")); err != nil {
+				log.Fatal(err)
+			}
+			return
+		}
 		if err := runTestsMode(&c, tc); err != nil {
 			log.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -112,19 +113,88 @@ func runTestsMode(c *config, tc testsConfig) error {
 			runs = append(runs, r)
 		}
 	}
-	base := filepath.Join(c.out, c.date+"-tests")
-	if err := writeJSON(base+".json", runs); err != nil {
+	if err := writeTests(c, tc, t.info, mods, runs); err != nil {
 		return err
 	}
+	log.Printf("wrote %s-tests.md in %s", filepath.Join(c.out, c.date), time.Since(start).Round(time.Second))
+	return nil
+}
+
+// testsFile is what -tests writes as results/DATE-tests.json.
+type testsFile struct {
+	Leakvet  string     `json:"leakvet"`
+	Settings string     `json:"settings"` // the limits, in words
+	Runs     []*TestRun `json:"runs"`
+}
+
+func (tc testsConfig) String() string {
+	s := fmt.Sprintf("`leakvet test -json -short -timeout=%v PKG` per package, killed after %v (build and static run included), no package of a module started after %v",
+		tc.pkgTimeout, tc.pkgBox, tc.budget)
+	if tc.filter != nil {
+		s += fmt.Sprintf(", packages matching `%s`", tc.filter)
+	}
+	return s
+}
+
+func writeTests(c *config, tc testsConfig, info ToolInfo, mods []ModInfo, runs []*TestRun) error {
+	base := filepath.Join(c.out, c.date+"-tests")
+	if err := writeJSON(base+".json", testsFile{Leakvet: info.Leakvet, Settings: tc.String(), Runs: runs}); err != nil {
+		return err
+	}
+	return writeTestsReport(c, base, info, mods, runs, []string{tc.String()})
+}
+
+func writeTestsReport(c *config, base string, info ToolInfo, mods []ModInfo, runs []*TestRun, settings []string) error {
 	triage, err := readTestsTriage(filepath.Join(c.bench, "tests-triage.tsv"))
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(base+".md", []byte(testsReport(t.info, mods, runs, tc, triage)), 0o644); err != nil {
+	return os.WriteFile(base+".md", []byte(testsReport(info, mods, runs, settings, triage)), 0o644)
+}
+
+// mergeTests combines the runs of earlier -tests results (a package run
+// again replaces its earlier run) and writes their report again.
+func mergeTests(c *config, tc testsConfig, files []string) error {
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
 		return err
 	}
-	log.Printf("wrote %s.md in %s", base, time.Since(start).Round(time.Second))
-	return nil
+	var runs []*TestRun
+	var info ToolInfo
+	var settings []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		var tf testsFile
+		if err := json.Unmarshal(data, &tf); err != nil {
+			return fmt.Errorf("%s: %v", f, err)
+		}
+		info.Leakvet = tf.Leakvet
+		settings = append(settings, fmt.Sprintf("%s (leakvet %s): %s", filepath.Base(f), tf.Leakvet, tf.Settings))
+		for _, r := range tf.Runs {
+			i := slices.IndexFunc(runs, func(o *TestRun) bool { return o.Module == r.Module && o.Package == r.Package })
+			switch {
+			case i < 0:
+				runs = append(runs, r)
+			case r.Error == "not run: module budget spent":
+				// keep the earlier, real run
+			default:
+				runs[i] = r
+			}
+		}
+	}
+	var mods []ModInfo
+	for _, m := range c.modules {
+		if slices.ContainsFunc(runs, func(r *TestRun) bool { return r.Module == m.Name }) {
+			mods = append(mods, ModInfo{Module: m, Dir: filepath.Join(c.work, "src", m.Name+"@"+m.Version)})
+		}
+	}
+	base := filepath.Join(c.out, c.date+"-tests")
+	if err := writeJSON(base+".json", testsFile{Leakvet: info.Leakvet, Settings: strings.Join(settings, "; "), Runs: runs}); err != nil {
+		return err
+	}
+	return writeTestsReport(c, base, info, mods, runs, settings)
 }
 
 // testedPackages lists the module's packages that have test files.
@@ -225,24 +295,31 @@ func readTestsTriage(file string) (map[string]string, error) {
 }
 
 // testsReport is the table of runtime leaks against static findings.
-func testsReport(info ToolInfo, mods []ModInfo, runs []*TestRun, tc testsConfig, triage map[string]string) string {
+func testsReport(info ToolInfo, mods []ModInfo, runs []*TestRun, settings []string, triage map[string]string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# leakvet test on real code\n\n")
-	p("leakvet %s. Each package with tests ran alone: `leakvet test -json -short -timeout=%v PKG`, killed after %v;\n", info.Leakvet, tc.pkgTimeout, tc.pkgBox)
-	p("no package of a module started after %v. A leak is a goroutine the goroutineleak profile proved blocked\n", tc.budget)
-	p("forever when the test binary exited; a site is one blocking statement and one go statement.\n\n")
-	p("| module | packages with tests | run | leak report | go test failed | killed/not run | findings | confirmed | not triggered | leak sites | predicted | runtime only | leaked goroutines |\n")
-	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	p("Each package with tests ran alone, under these limits:\n\n")
+	for _, s := range settings {
+		p("- %s\n", s)
+	}
+	p("\nA leak is a goroutine the goroutineleak profile proved blocked forever when the test binary exited;\n")
+	p("a site is one blocking statement and one go statement.\n\n")
+	p("| module | packages with tests | run | leak report | go test failed | killed | not run | findings | confirmed | not triggered | leak sites | predicted | runtime only | leaked goroutines |\n")
+	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, mi := range mods {
-		var pk, ran, reported, failed, killed, findings, conf, sites, predicted, ro, gs int
+		var pk, ran, reported, failed, killed, notRun, findings, conf, sites, predicted, ro, gs int
 		for _, r := range runs {
 			if r.Module != mi.Name {
 				continue
 			}
 			pk++
 			if r.Result == nil {
-				killed++
+				if r.Killed {
+					killed++
+				} else {
+					notRun++
+				}
 				continue
 			}
 			ran++
@@ -271,8 +348,8 @@ func testsReport(info ToolInfo, mods []ModInfo, runs []*TestRun, tc testsConfig,
 				gs += s.Goroutines
 			}
 		}
-		p("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |\n",
-			mi.Name, pk, ran, reported, failed, killed, findings, conf, findings-conf, sites, predicted, ro, gs)
+		p("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |\n",
+			mi.Name, pk, ran, reported, failed, killed, notRun, findings, conf, findings-conf, sites, predicted, ro, gs)
 	}
 	p("\n`predicted` counts leak sites a static finding explains (a site confirming two findings counts twice).\n\n")
 
