@@ -16,6 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/leakvet/leakvet/internal/leaktest"
 )
 
 // The -tests mode runs "leakvet test" over each module's own test suite,
@@ -33,44 +35,13 @@ type testsConfig struct {
 
 // TestRun is one package's "leakvet test -json".
 type TestRun struct {
-	Module  string      `json:"module"`
-	Package string      `json:"package"`
-	Seconds float64     `json:"seconds"`
-	Exit    int         `json:"exit"`
-	Killed  bool        `json:"killed,omitempty"` // hit the hard limit
-	Error   string      `json:"error,omitempty"`
-	Result  *testResult `json:"result,omitempty"`
-}
-
-// testResult mirrors the JSON of leakvet test.
-type testResult struct {
-	Packages []struct {
-		ImportPath string `json:"importPath"`
-		Tested     bool   `json:"tested"`
-		Note       string `json:"note,omitempty"`
-		Mode       string `json:"mode,omitempty"`
-	} `json:"packages"`
-	TestsFailed bool `json:"testsFailed"`
-	Findings    []struct {
-		Analyzer  string      `json:"analyzer"`
-		Posn      string      `json:"posn"`
-		Message   string      `json:"message"`
-		Confirmed bool        `json:"confirmed"`
-		Sites     []*testSite `json:"sites,omitempty"`
-	} `json:"findings"`
-	RuntimeOnly []*testSite `json:"runtimeOnly"`
-}
-
-type testSite struct {
-	Blocking    string   `json:"blocking"`
-	Func        string   `json:"func"`
-	State       string   `json:"state"`
-	Creator     string   `json:"creator"`
-	CreatorFunc string   `json:"creatorFunc"`
-	Goroutines  int      `json:"goroutines"`
-	StackBytes  uint64   `json:"stackBytes"`
-	Tests       []string `json:"tests"`
-	Mode        string   `json:"mode"`
+	Module  string           `json:"module"`
+	Package string           `json:"package"`
+	Seconds float64          `json:"seconds"`
+	Exit    int              `json:"exit"`
+	Killed  bool             `json:"killed,omitempty"` // hit the hard limit
+	Error   string           `json:"error,omitempty"`
+	Result  *leaktest.Result `json:"result,omitempty"`
 }
 
 // runTestsMode runs leakvet test on every package with tests of every
@@ -238,7 +209,7 @@ func runLeakvetTest(leakvet string, mi ModInfo, pkg string, tc testsConfig) *Tes
 		r.Error = fmt.Sprintf("killed after %v", tc.pkgBox)
 		return r
 	}
-	res := new(testResult)
+	res := new(leaktest.Result)
 	if jerr := json.Unmarshal(stdout.Bytes(), res); jerr != nil {
 		r.Error = fmt.Sprintf("%v: %s", err, lastLines(stderr.String(), 3))
 		return r
@@ -361,7 +332,7 @@ func testsReport(info ToolInfo, mods []ModInfo, runs []*TestRun, settings []stri
 			continue
 		}
 		dir := moduleDir(mods, r.Module)
-		row := func(kind string, s *testSite) {
+		row := func(kind string, s *leaktest.Site) {
 			blocking := relTo(dir, s.Blocking)
 			expl := triage[r.Module+" "+blocking]
 			if expl == "" && kind == "runtime only" {
