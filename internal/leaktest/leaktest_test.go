@@ -151,6 +151,26 @@ func TestLeakvetTest(t *testing.T) {
 	})
 }
 
+// TestSnapshotFallback runs the hook's fallback for toolchains without the
+// profile: the goroutines left at exit are reported, marked as snapshots.
+func TestSnapshotFallback(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs test binaries")
+	}
+	t.Setenv("LEAKVET_TEST_SNAPSHOT", "1")
+	res := run(t, leakvetBinary(t), "./testmain")
+	if len(res.Packages) != 1 || res.Packages[0].Mode != "snapshot" {
+		t.Fatalf("packages = %+v, want one tested in snapshot mode", res.Packages)
+	}
+	v := verdict(t, res, "testmain/testmain.go:8")
+	if !v.Confirmed || v.Sites[0].Mode != "snapshot" || !reflect.DeepEqual(v.Sites[0].Tests, []string{"TestWait"}) {
+		t.Errorf("testmain's receive: confirmed %v, sites %+v; want confirmed by TestWait in snapshot mode", v.Confirmed, v.Sites)
+	}
+	if len(res.RuntimeOnly) != 0 {
+		t.Errorf("runtime only = %+v: the snapshot must leave out the testing package's and the runtime's goroutines", res.RuntimeOnly)
+	}
+}
+
 func TestParseArgs(t *testing.T) {
 	a, err := parseArgs([]string{"-run", "TestX", "-v", "-count=2", "-json", "-ldflags", "-s", "./p", "./q", "-args", "-x"})
 	if err != nil {
