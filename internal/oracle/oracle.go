@@ -12,7 +12,9 @@
 //
 // Each non-test .go file directly in testdata/src/<analyzer>/ is one case
 // (files whose name starts with "_" or "." and files excluded by build
-// constraints are not). Subdirectories hold helper packages, imported as
+// constraints are not; those excluded only because they need a newer Go,
+// as //go:build go1.27 cases with generic methods do, are listed by the
+// oracle test as skipped, with the reason). Subdirectories hold helper packages, imported as
 // "<analyzer>/<dir>", and are not cases themselves.
 //
 // The analyzer's verdict on a case is "leak" if and only if the file holds

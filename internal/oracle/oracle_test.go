@@ -54,6 +54,15 @@ func checkCorpus(t *testing.T, root, name, dir string, sem chan struct{}) {
 	if err != nil {
 		t.Errorf("corpus %s:\n%v", name, err)
 	}
+	newer, err := oracle.NewerGoCases(dir)
+	if err != nil {
+		t.Error(err)
+	}
+	for name, line := range newer {
+		t.Run(name, func(t *testing.T) {
+			t.Skipf("%s: this toolchain is %s, the case runs on a newer Go", line, runtime.Version())
+		})
+	}
 	if len(cases) == 0 {
 		if err == nil {
 			t.Skipf("corpus %s has no cases yet", dir)
