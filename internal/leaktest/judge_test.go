@@ -1,8 +1,13 @@
 package leaktest
 
 import (
+	"bytes"
+	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/leakvet/leakvet/internal/sarif"
+	"github.com/leakvet/leakvet/internal/sarif/schematest"
 )
 
 // dump is a made-up goroutine dump in the runtime's format: a goroutine a
@@ -97,6 +102,37 @@ func TestJudge(t *testing.T) {
 	_, runtimeOnly = judge(findings[1:], leaks)
 	if len(runtimeOnly) != 1 || runtimeOnly[0].Creator != "/src/p/w.go:10" {
 		t.Errorf("runtime only = %+v, want the WaitGroup site started at w.go:10", runtimeOnly)
+	}
+}
+
+// TestSARIF checks the log of a judged run against the SARIF schema, and
+// the property that says what the runtime saw.
+func TestSARIF(t *testing.T) {
+	leaks := leaksOf(report{ImportPath: "example.com/p", Mode: "profile", Dump: dump, StackMinBytes: 2048})
+	findings := []Finding{
+		{Analyzer: "goroutineexit", Posn: "/src/p/w.go:12:3", Message: "wg.Wait blocks", Related: []Related{{Posn: "/src/p/w.go:10:2", Message: "\tstarted here"}}},
+		{Analyzer: "rangeclose", Posn: "/src/p/r.go:3:1", Message: "range never ends"},
+	}
+	verdicts, runtimeOnly := judge(findings, leaks)
+	res := &Result{Findings: verdicts, RuntimeOnly: runtimeOnly}
+	var buf bytes.Buffer
+	if err := res.writeSARIF(&buf, "/src"); err != nil {
+		t.Fatal(err)
+	}
+	if err := schematest.Validate(buf.Bytes()); err != nil {
+		t.Fatalf("invalid SARIF: %v\n%s", err, buf.String())
+	}
+	var log sarif.Log
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range log.Runs[0].Results {
+		got = append(got, r.RuleID+" "+r.Properties["leakvet/runtime"].(string))
+	}
+	want := []string{"goroutineexit confirmed", "rangeclose not triggered", "runtimeleak runtime only"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("results = %q, want %q", got, want)
 	}
 }
 
