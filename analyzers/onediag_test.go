@@ -85,14 +85,13 @@ func TestOneLeakOneDiagnostic(t *testing.T) {
 			}
 		}
 	}
-	for _, a := range analyzers.Suite {
-		if _, ok := count[a.Name]; !ok && len(patterns) > 0 {
-			t.Logf("%s reported nothing on the corpora", a.Name)
-		}
-	}
 	t.Logf("findings per analyzer: %v", count)
-	if len(atPos) == 0 {
-		t.Fatal("the suite reported nothing on its corpora: the check above proves nothing")
+	// An analyzer that reports nothing (no corpus, or a corpus it is
+	// silent on) is not checked at all by the loop above.
+	for _, a := range analyzers.Suite {
+		if count[a.Name] == 0 {
+			t.Errorf("%s reported nothing on the corpora (testdata/src/%s): the check above proves nothing for it", a.Name, a.Name)
+		}
 	}
 }
 

@@ -9,7 +9,8 @@ Usage:
 	go vet -vettool="$(command -v leakvet || echo leakvet-not-installed)" [flags] packages
 	leakvet -format=sarif [analyzer flags] [build flags] packages
 	leakvet lsp [analyzer flags]
-	leakvet help [analyzer]
+	leakvet test [-json | -format=sarif] [go test flags] [packages]
+	leakvet help [analyzer | test]
 	leakvet -V[=full]
 
 Run standalone, leakvet analyzes the packages named by the go list
@@ -78,6 +79,11 @@ Under go vet, and in the runs this process serves itself (-test=false,
 and stdout: it runs go vet with this binary on the package of each Go
 file opened or saved, publishes the findings as diagnostics, and offers
 their fixes as quick-fix code actions.
+
+"leakvet test" runs the packages' own tests with the runtime's goroutine
+leak profile and marks each finding confirmed (a test leaked a goroutine
+there) or not triggered, and lists the leaks no finding explains; "leakvet
+help test" prints its manual.
 
 A finding is silenced by a comment on its line or the line above,
 "//leakvet:ignore NAME reason", where NAME is an analyzer, a

@@ -151,6 +151,8 @@ func TestEndToEnd(t *testing.T) {
 		{"sarif without packages", seed, []string{"-format=sarif"}, 2, "no packages"},
 		{"lsp with unknown flag", seed, []string{"lsp", "-nosuch"}, 2, "-nosuch"},
 		{"lsp with arguments", seed, []string{"lsp", "./..."}, 2, "./..."},
+		{"test with a flag it cannot honour", seed, []string{"test", "-overlay=o.json", "./..."}, 2, "-overlay"},
+		{"test of a nonexistent directory", seed, []string{"test", "./nosuchdir"}, 1, "nosuchdir"},
 	} {
 		t.Run("bad input/"+tc.name, func(t *testing.T) {
 			r := e.run(t, tc.dir, e.bin, tc.args...)
@@ -179,6 +181,13 @@ func TestEndToEnd(t *testing.T) {
 			if !strings.HasPrefix(r.stdout, a.Name+": "+title+"\n") || !strings.Contains(r.stdout, body) {
 				t.Errorf("help %s does not print the analyzer's manual\n%s", a.Name, r)
 			}
+		}
+	})
+
+	t.Run("help/test", func(t *testing.T) {
+		r := e.run(t, seed, e.bin, "help", "test")
+		if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "leakvet test [") {
+			t.Errorf("help test does not print the manual of leakvet test\n%s", r)
 		}
 	})
 

@@ -5,22 +5,6 @@ import (
 	"testing"
 )
 
-func TestExperimentOn(t *testing.T) {
-	for exp, want := range map[string]bool{
-		"":                            false,
-		"goroutineleakprofile":        true,
-		"jsonv2,goroutineleakprofile": true,
-		"goroutineleakprofile,nogoroutineleakprofile": false,
-		"nogoroutineleakprofile,goroutineleakprofile": true,
-		"none":   false,
-		"jsonv2": false,
-	} {
-		if got := experimentOn(exp); got != want {
-			t.Errorf("experimentOn(%q) = %v, want %v", exp, got, want)
-		}
-	}
-}
-
 func TestCleanStack(t *testing.T) {
 	in := `goroutine 9 [chan receive (leaked)]:
 rangeclose.CaseX()

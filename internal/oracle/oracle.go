@@ -12,12 +12,26 @@
 //
 // Each non-test .go file directly in testdata/src/<analyzer>/ is one case
 // (files whose name starts with "_" or "." and files excluded by build
-// constraints are not). Subdirectories hold helper packages, imported as
+// constraints are not; those excluded only because they need a newer Go,
+// as //go:build go1.27 cases with generic methods do, are listed by the
+// oracle test as skipped, with the reason). Subdirectories hold helper packages, imported as
 // "<analyzer>/<dir>", and are not cases themselves.
 //
 // The analyzer's verdict on a case is "leak" if and only if the file holds
 // at least one analysistest diagnostic expectation (a `// want "..."`
 // comment; fact expectations such as `// want name:"..."` do not count).
+// When both the analyzer and the runtime say "leak", the oracle also judges
+// goroutine by goroutine, comparing each leaked goroutine's traceback (with
+// its ancestors' stacks, recorded with GODEBUG=tracebackancestors) with the
+// lines the wants are for: every want must point at a leaked goroutine, and
+// every leaked goroutine the case file started must be pointed at by a
+// want. Where a want must be depends on the analyzer ([WantRules]):
+// rangeclose and goroutineexit report the operation that blocks, so the
+// want is on the innermost line of the case file in the goroutine's stack
+// (the go statement when it blocks in another package); lostsignal reports
+// the call that drops the only way to end the goroutine, which is not on
+// its stack, so the want must be inside a function of the case file that
+// started the goroutine, directly or through calls.
 //
 // A runnable case declares exactly one exported function
 //
@@ -150,13 +164,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime/pprof"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"text/scanner"
 	"time"
 
+	"github.com/leakvet/leakvet/internal/leakprofile"
 	"github.com/leakvet/leakvet/internal/oracle/harness"
 )
 
@@ -181,9 +196,14 @@ type Case struct {
 	// Want reports whether the file holds at least one analysistest
 	// diagnostic expectation: the analyzer's verdict is "leak".
 	Want bool
+	// WantLines are the lines the diagnostic expectations are for, in
+	// order (a `// want +1 "..."` is for the line below it).
+	WantLines []int
 	// Skip, Goleak and FalseNegative hold the reasons given with the
 	// directives of those names; empty when the directive is absent.
 	Skip, Goleak, FalseNegative string
+
+	funcLines [][2]int // first and last line of each function declaration
 }
 
 // Name is the case file's base name.
@@ -257,7 +277,7 @@ func ParseFile(fset *token.FileSet, path string, src []byte) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Case{Path: path}
+	c := &Case{Path: path, funcLines: funcRanges(fset, f)}
 	var errs []error
 	errorf := func(pos token.Pos, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", fset.Position(pos), fmt.Sprintf(format, args...)))
@@ -268,12 +288,13 @@ func ParseFile(fset *token.FileSet, path string, src []byte) (*Case, error) {
 	directivePos := map[string]token.Pos{}
 	for _, cg := range f.Comments {
 		for _, cm := range cg.List {
-			n, err := countDiagnosticExpectations(cm.Text)
+			deltas, err := diagnosticExpectations(cm.Text)
 			if err != nil {
 				errorf(cm.Pos(), "in 'want' comment: %v", err)
 			}
-			if n > 0 {
+			for _, d := range deltas {
 				c.Want = true
+				c.WantLines = append(c.WantLines, fset.Position(cm.Pos()).Line+d)
 			}
 
 			text := cm.Text
@@ -381,12 +402,12 @@ func ownLine(tf *token.File, src []byte, pos token.Pos) bool {
 	return len(bytes.TrimSpace(src[lineStart:off])) == 0
 }
 
-// countDiagnosticExpectations returns the number of diagnostic expectations
-// in a comment, following the rules of analysistest: the text of a // or /*
+// diagnosticExpectations returns, for each diagnostic expectation in a
+// comment, the offset of the line it is for from the comment's line, following the rules of analysistest: the text of a // or /*
 // comment, or whatever follows a "// want" inside it, is an expectation if it
 // starts with "want"; a quoted regular expression is a diagnostic, and
 // name:"regexp" is a fact.
-func countDiagnosticExpectations(comment string) (int, error) {
+func diagnosticExpectations(comment string) ([]int, error) {
 	text := strings.TrimPrefix(comment, "//")
 	if text == comment {
 		text = strings.TrimPrefix(text, "/*")
@@ -398,36 +419,38 @@ func countDiagnosticExpectations(comment string) (int, error) {
 	text = strings.TrimSpace(text)
 	rest, ok := strings.CutPrefix(text, "want")
 	if !ok {
-		return 0, nil
+		return nil, nil
 	}
 
 	var scanErr string
 	sc := new(scanner.Scanner).Init(strings.NewReader(rest))
 	sc.Error = func(_ *scanner.Scanner, msg string) { scanErr = msg }
 	sc.Mode = scanner.ScanIdents | scanner.ScanStrings | scanner.ScanRawStrings | scanner.ScanInts
-	n := 0
+	var deltas []int
+	delta := 0
 	for {
 		switch tok := sc.Scan(); tok {
 		case '+':
 			if tok := sc.Scan(); tok != scanner.Int {
-				return 0, fmt.Errorf("got +%s, want +Int", scanner.TokenString(tok))
+				return nil, fmt.Errorf("got +%s, want +Int", scanner.TokenString(tok))
 			}
+			delta, _ = strconv.Atoi(sc.TokenText())
 		case scanner.String, scanner.RawString:
-			n++
+			deltas = append(deltas, delta)
 		case scanner.Ident:
 			if tok := sc.Scan(); tok != ':' {
-				return 0, fmt.Errorf("got %s after %s, want ':'", scanner.TokenString(tok), sc.TokenText())
+				return nil, fmt.Errorf("got %s after %s, want ':'", scanner.TokenString(tok), sc.TokenText())
 			}
 			if tok := sc.Scan(); tok != scanner.String && tok != scanner.RawString {
-				return 0, fmt.Errorf("got %s, want regular expression", scanner.TokenString(tok))
+				return nil, fmt.Errorf("got %s, want regular expression", scanner.TokenString(tok))
 			}
 		case scanner.EOF:
 			if scanErr != "" {
-				return 0, errors.New(scanErr)
+				return nil, errors.New(scanErr)
 			}
-			return n, nil
+			return deltas, nil
 		default:
-			return 0, fmt.Errorf("unexpected %s", scanner.TokenString(tok))
+			return nil, fmt.Errorf("unexpected %s", scanner.TokenString(tok))
 		}
 	}
 }
@@ -550,7 +573,7 @@ func Build(ctx context.Context, cfg BuildConfig, name, srcDir string, cases []*C
 		}
 	}
 
-	env, err := buildEnv(ctx)
+	env, err := leakprofile.BuildEnv(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -559,7 +582,7 @@ func Build(ctx context.Context, cfg BuildConfig, name, srcDir string, cases []*C
 	cmd.Dir = modDir
 	cmd.Env = env
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building corpus %s (GOEXPERIMENT=%s): %v\n%s", name, lookupEnv(env, "GOEXPERIMENT"), err, out)
+		return nil, fmt.Errorf("building corpus %s (GOEXPERIMENT=%s): %v\n%s", name, leakprofile.LookupEnv(env, "GOEXPERIMENT"), err, out)
 	}
 	return &Binary{Path: bin, Corpus: name, Dir: modDir}, nil
 }
@@ -591,58 +614,6 @@ func goModFor(ctx context.Context, root, name string) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "require %s %s\n", goleakModule, mod.Require[i].Version)
 	return b.Bytes(), nil
-}
-
-// buildEnv returns the environment for building: the current one, outside
-// any workspace, with the goroutineleakprofile experiment added to whatever
-// GOEXPERIMENT is in effect, unless it is already on.
-func buildEnv(ctx context.Context) ([]string, error) {
-	env := append(os.Environ(), "GOWORK=off")
-	cmd := exec.CommandContext(ctx, "go", "env", "GOEXPERIMENT")
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("go env GOEXPERIMENT: %v", err)
-	}
-	exp := strings.TrimSpace(string(out))
-	if experimentOn(exp) {
-		return env, nil
-	}
-	if pprof.Lookup(harness.ProfileName) != nil && !slices.Contains(strings.Split(exp, ","), "no"+experiment) {
-		// This toolchain has the profile without being asked for it:
-		// the experiment is on by default (and may not even exist as
-		// a setting any more).
-		return env, nil
-	}
-	if exp != "" {
-		exp += ","
-	}
-	return append(env, "GOEXPERIMENT="+exp+experiment), nil
-}
-
-const experiment = "goroutineleakprofile"
-
-// experimentOn reports whether a GOEXPERIMENT value enables the experiment
-// (the last mention wins).
-func experimentOn(goexperiment string) bool {
-	on := false
-	for _, e := range strings.Split(goexperiment, ",") {
-		switch strings.TrimSpace(e) {
-		case experiment:
-			on = true
-		case "no" + experiment, "none":
-			on = false
-		}
-	}
-	return on
-}
-
-func lookupEnv(env []string, key string) string {
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], key+"="); ok {
-			return v
-		}
-	}
-	return ""
 }
 
 // copyTree copies the directory src to dst, recursively.
@@ -702,6 +673,13 @@ func (b *Binary) Run(ctx context.Context, c *Case, cfg RunConfig) (*harness.Repo
 	cmd := exec.CommandContext(ctx, b.Path,
 		"-case", c.Func, "-mode", c.Mode(), "-out", out.Name(),
 		"-return", cfg.Return.String(), "-settle", cfg.Settle.String())
+	// The ancestors' stacks name the calls that started a goroutine, for
+	// judging wants that are not on its own stack (see [WantRules]).
+	godebug := fmt.Sprintf("tracebackancestors=%d", TracebackAncestors)
+	if prev := os.Getenv("GODEBUG"); prev != "" {
+		godebug = prev + "," + godebug
+	}
+	cmd.Env = append(os.Environ(), "GODEBUG="+godebug)
 	var output bytes.Buffer
 	cmd.Stdout = &output
 	cmd.Stderr = &output
@@ -789,6 +767,9 @@ func Judge(c *Case, rep *harness.Report) Judgement {
 		problems = append(problems, "the runtime sees a leak the analyzer does not report: a false negative; if it is known and by design, add //oracle:falsenegative <reason>")
 	case !c.Want && rv == RuntimeLingering:
 		problems = append(problems, "the analyzer reports no leak, but goroutines were left running after the case (the profile proved none leaked): a negative case must leave nothing behind")
+	}
+	if len(problems) == 0 {
+		problems = judgeGoroutines(c, rep, WantRules[c.corpus()])
 	}
 	if c.Goleak != "" && rep.Leaked > rep.BaselineLeaked {
 		j.Notes = append(j.Notes, "the goroutineleak profile does see this leak: //oracle:goleak may be unnecessary")

@@ -25,6 +25,43 @@ func Produce(n int) <-chan int {
 	}()
 	return ch
 }
+
+// Send sends v on ch.
+func Send(ch chan int, v int) {
+	ch <- v
+}
+`,
+	// A leak whose want is on the wrong line: the oracle judges each
+	// leaked goroutine against the line of the want, and must fail.
+	"wrongline.go": `package selftest
+
+func CaseWrongLine() {
+	ch := make(chan int) // want "leak"
+	go func() { ch <- 1 }()
+}
+`,
+	// Two goroutines leak, one is reported: the other is a false
+	// negative the per-file verdict would not see.
+	"twoleaks.go": `package selftest
+
+func CaseTwoLeaks() {
+	ch := make(chan int)
+	go func() { ch <- 1 }() // want "leak"
+	go func() {
+		ch <- 2
+	}()
+}
+`,
+	// The goroutine blocks in another package: the want is at the go
+	// statement that starts it.
+	"remote.go": `package selftest
+
+import "selftest/helper"
+
+func CaseRemote() {
+	ch := make(chan int)
+	go helper.Send(ch, 1) // want "leak"
+}
 `,
 	// An unbuffered send nobody receives, in a goroutine.
 	"leak.go": `package selftest
@@ -202,6 +239,9 @@ func TestSelf(t *testing.T) {
 		"globalprofile.go": {runtime: oracle.RuntimeLingering, returned: true, mismatch: "add //oracle:goleak", explain: "selftest/globalprofile.go:6"},
 		"leftover.go":      {runtime: oracle.RuntimeLingering, returned: true, mismatch: "must leave nothing behind", explain: "time.Sleep"},
 		"panics.go":        {runtime: oracle.RuntimeNoLeak, returned: true, mismatch: "CasePanics panicked: boom"},
+		"wrongline.go":     {runtime: oracle.RuntimeLeak, returned: true, mismatch: "the `// want` for line 4 matches no leaked goroutine", explain: "block at selftest/wrongline.go:5"},
+		"twoleaks.go":      {runtime: oracle.RuntimeLeak, returned: true, mismatch: "at selftest/twoleaks.go:7, is matched by no `// want`"},
+		"remote.go":        {runtime: oracle.RuntimeLeak, returned: true},
 	}
 	cfg := oracle.RunConfig{Return: 500 * time.Millisecond, Settle: time.Second}
 	for _, c := range cases {

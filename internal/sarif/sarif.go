@@ -96,6 +96,9 @@ type Result struct {
 	Locations        []Location `json:"locations"`
 	RelatedLocations []Location `json:"relatedLocations,omitempty"`
 	Fixes            []Fix      `json:"fixes,omitempty"`
+	// Properties is the SARIF property bag: leakvet test says there
+	// whether the runtime confirmed the result.
+	Properties map[string]any `json:"properties,omitempty"`
 }
 
 type Location struct {

@@ -25,7 +25,17 @@
 //
 // The directive must be a line comment that starts exactly with
 // "//leakvet:ignore", with no space after the slashes, as for other Go
-// directives. It is recognised by every leakvet front end: go vet, the
+// directives. A line comment that starts with the directive spelled with
+// blanks ("// leakvet:ignore", "//leakvet: ignore", "// leakvet :ignore")
+// and goes on with analyzer names, or with nothing, silences nothing
+// either; this analyzer reports it, as vet's buildtag reports a
+// "// +build" line it cannot use:
+//
+//	// leakvet:ignore rangeclose the producer never stops
+//	// // leakvet:ignore is not a directive and silences nothing: write //leakvet:ignore, with no blanks
+//
+// A comment that only mentions the directive, in prose, is not reported.
+// The directive is recognised by every leakvet front end: go vet, the
 // leakvet command, the golangci-lint plugin (where //nolint:leakvet also
 // works), the language server, and Bazel nogo.
 package ignoredirective

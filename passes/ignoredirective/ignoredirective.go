@@ -2,6 +2,7 @@ package ignoredirective
 
 import (
 	_ "embed"
+	"go/ast"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -27,6 +28,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	defer analysisutil.Recover(pass, &current, &err)
 	for _, f := range pass.Files {
 		current = pass.Fset.File(f.Pos()).Name()
+		reportNearMisses(pass, f)
 		for _, d := range suppress.Directives(pass.Fset, f) {
 			if d.Problem != "" {
 				pass.Report(analysis.Diagnostic{
@@ -39,4 +41,21 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 	return nil, nil
+}
+
+// reportNearMisses reports the comments of f that look like a directive
+// but are not one, because of a blank in "//leakvet:ignore".
+func reportNearMisses(pass *analysis.Pass, f *ast.File) {
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if written, ok := nearMiss(c.Text); ok {
+				pass.Report(analysis.Diagnostic{
+					Pos:      c.Pos(),
+					End:      c.End(),
+					Category: "malformed",
+					Message:  written + " is not a directive and silences nothing: write " + suppress.Prefix + ", with no blanks",
+				})
+			}
+		}
+	}
 }

@@ -24,6 +24,7 @@
 //	go run ./cmd/realcode                       # everything, 30-40 minutes
 //	go run ./cmd/realcode -modules pgx,go-redis  # a selection
 //	go run ./cmd/realcode -findings              # leakvet findings only
+//	go run ./cmd/realcode -tests -modules caddy  # leakvet test on the test suites
 //
 // It writes results/DATE.md (the table), results/DATE.json (every
 // measurement) and results/DATE-findings.json (every finding), and prints
@@ -37,6 +38,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -108,6 +110,13 @@ func main() {
 	flag.IntVar(&c.count, "count", 1, "run each measurement `n` times (each cold run with a new cache) and keep the fastest")
 	flag.IntVar(&c.warm, "warm", 3, "run each warm measurement `n` times after each cold one and keep the fastest")
 	flag.StringVar(&c.report, "report", "", "write the report of an earlier run `results/DATE.json` again, with the verdicts of triage.tsv, without running anything")
+	tests := flag.Bool("tests", false, "run `leakvet test` over each module's test suite, package by package, and report runtime leaks against static findings (results/DATE-tests.md)")
+	var tc testsConfig
+	flag.DurationVar(&tc.pkgTimeout, "tests-timeout", 60*time.Second, "with -tests: go test -timeout for each package")
+	flag.DurationVar(&tc.pkgBox, "tests-box", 4*time.Minute, "with -tests: hard limit for each package, build included")
+	flag.DurationVar(&tc.budget, "tests-budget", 15*time.Minute, "with -tests: no package of a module starts after this")
+	testsMerge := flag.String("tests-merge", "", "with -tests: run nothing; combine the comma-separated `results/DATE-tests.json` files (later runs of a package win) and write the report again")
+	testsPkgs := flag.String("tests-pkgs", "", "with -tests: only the packages whose import path matches this regexp")
 	flag.StringVar(&c.date, "date", time.Now().UTC().Format("2006-01-02"), "date used in the names of the result files")
 	flag.Parse()
 	if flag.NArg() > 0 {
@@ -138,6 +147,24 @@ func main() {
 		if *p, err = filepath.Abs(*p); err != nil {
 			log.Fatal(err)
 		}
+	}
+	if *tests {
+		if *testsPkgs != "" {
+			if tc.filter, err = regexp.Compile(*testsPkgs); err != nil {
+				log.Fatalf("-tests-pkgs: %v", err)
+			}
+		}
+		c.tools = []string{toolLeakvet}
+		if *testsMerge != "" {
+			if err := mergeTests(&c, tc, strings.Split(*testsMerge, ",")); err != nil {
+				log.Fatal(err)
+			}
+			return
+		}
+		if err := runTestsMode(&c, tc); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if err := run(&c); err != nil {
 		log.Fatal(err)

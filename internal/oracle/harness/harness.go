@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -78,6 +79,10 @@ type Report struct {
 	Lingering int `json:"lingering"`
 	// LingeringStacks is goleak's description of those goroutines.
 	LingeringStacks string `json:"lingeringStacks,omitempty"`
+	// AllStacks, when goroutines linger, is the traceback of every
+	// goroutine at that moment, with the ancestors' stacks that
+	// GODEBUG=tracebackancestors adds (goleak prints only their own).
+	AllStacks string `json:"allStacks,omitempty"`
 
 	// Checks is how many times the profile was collected.
 	Checks int `json:"checks"`
@@ -145,9 +150,12 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 		rep.Error = "runtime/pprof has no " + ProfileName + " profile: build with GOEXPERIMENT=goroutineleakprofile"
 		return rep
 	}
-	if n, _ := checkProfile(prof); n > 0 {
-		rep.BaselineLeaked = n
+	n, _, err := checkProfile(prof)
+	if err != nil {
+		rep.Error = err.Error()
+		return rep
 	}
+	rep.BaselineLeaked = n
 	// Goroutines that exist before the case (started by package
 	// initialization) are not the case's doing.
 	ignoreBefore := goleak.IgnoreCurrent()
@@ -183,7 +191,11 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 		if rep.Returned || !time.Now().Before(returnDeadline) {
 			break
 		}
-		n, stacks := checkProfile(prof)
+		n, stacks, err := checkProfile(prof)
+		if err != nil {
+			rep.Error = err.Error()
+			return rep
+		}
 		rep.Checks++
 		rep.Leaked, rep.LeakedStacks = n, stacks
 		if n > rep.BaselineLeaked {
@@ -200,11 +212,23 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 	settleDeadline := time.Now().Add(settle)
 	delay = time.Millisecond
 	for {
-		n, stacks := checkProfile(prof)
+		n, stacks, err := checkProfile(prof)
+		if err != nil {
+			rep.Error = err.Error()
+			return rep
+		}
 		rep.Checks++
 		rep.Leaked, rep.LeakedStacks = n, stacks
 		if n > rep.BaselineLeaked {
 			// Proven leaked, and leaked goroutines never run again.
+			// The case's other goroutines may still be on their way
+			// to leaking too: wait for them to leak or end, so that
+			// every leaked goroutine is in the report.
+			if n-rep.BaselineLeaked < runtime.NumGoroutine()-baseGoroutines && time.Now().Before(settleDeadline) {
+				time.Sleep(delay)
+				delay = min(2*delay, 50*time.Millisecond)
+				continue
+			}
 			if mode == ModeGoleak {
 				rep.Lingering, rep.LingeringStacks = lingering(ignoreBefore)
 			}
@@ -216,7 +240,11 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 			// more if goroutines are still there.
 			rep.Lingering, rep.LingeringStacks = lingering(ignoreBefore)
 			if rep.Lingering > 0 {
-				n, stacks := checkProfile(prof)
+				n, stacks, err := checkProfile(prof)
+				if err != nil {
+					rep.Error = err.Error()
+					return rep
+				}
 				rep.Checks++
 				rep.Leaked, rep.LeakedStacks = n, stacks
 			}
@@ -224,6 +252,9 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 		}
 		time.Sleep(delay)
 		delay = min(2*delay, 50*time.Millisecond)
+	}
+	if rep.Lingering > 0 {
+		rep.AllStacks = allStacks()
 	}
 	if !rep.Returned {
 		select {
@@ -240,13 +271,14 @@ func Run(name string, f func(), mode string, returnTimeout, settle time.Duration
 // checkProfile runs a leak-detecting GC cycle and returns the number of
 // leaked goroutines with their stacks. WriteTo must run before Count: it is
 // WriteTo that runs the detecting cycle, and Count only reports the result
-// of the last one.
-func checkProfile(prof *pprof.Profile) (int, []string) {
+// of the last one. An error means there is no verdict: it must not read as
+// "no goroutine leaked".
+func checkProfile(prof profile) (int, []string, error) {
 	var buf bytes.Buffer
 	// debug=2 prints every goroutine, leaked ones marked "(leaked)", in
 	// the format of a panic traceback, which is the most useful to read.
 	if err := prof.WriteTo(&buf, 2); err != nil {
-		return 0, []string{"writing profile: " + err.Error()}
+		return 0, nil, fmt.Errorf("writing the %s profile: %v", ProfileName, err)
 	}
 	n := prof.Count()
 	var stacks []string
@@ -256,7 +288,13 @@ func checkProfile(prof *pprof.Profile) (int, []string) {
 			stacks = append(stacks, strings.TrimSpace(g))
 		}
 	}
-	return n, stacks
+	return n, stacks, nil
+}
+
+// profile is the part of *pprof.Profile that checkProfile uses.
+type profile interface {
+	WriteTo(w io.Writer, debug int) error
+	Count() int
 }
 
 // lingering reports the goroutines still running besides the harness' own
@@ -273,4 +311,16 @@ func lingering(ignore goleak.Option) (int, string) {
 		n = 1
 	}
 	return n, msg
+}
+
+// allStacks returns the traceback of every goroutine.
+func allStacks() string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
 }

@@ -44,6 +44,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/leakvet/leakvet/internal/leaktest"
 )
 
 // childEnv marks the child process of a standalone run.
@@ -61,6 +63,9 @@ func Main(doc string, analyzers ...*analysis.Analyzer) {
 	args := os.Args[1:]
 	if len(args) > 0 && args[0] == "lsp" {
 		os.Exit(serveLSP(args[1:], analyzers))
+	}
+	if len(args) > 0 && (args[0] == "test" || len(args) == 2 && args[0] == "help" && args[1] == "test") {
+		os.Exit(leaktest.Main(filepath.Base(os.Args[0]), args, os.Stdout, os.Stderr))
 	}
 	vet := len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 	if vet {

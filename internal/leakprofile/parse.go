@@ -1,0 +1,148 @@
+package leakprofile
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A Goroutine is one goroutine of a dump.
+type Goroutine struct {
+	// ID is the goroutine's number.
+	ID int
+	// State is what it waits for, as the header says ("chan receive",
+	// "select", "sync.WaitGroup.Wait"), without "(leaked)" and the wait
+	// time.
+	State string
+	// Leaked reports whether the profile proved it leaked.
+	Leaked bool
+	// Stack is its call stack, innermost frame first.
+	Stack []Frame
+	// Creator is the go statement that started it; Func is empty for
+	// the main goroutine.
+	Creator Frame
+	// Ancestors are the stacks of the goroutines that created it, at
+	// the time they did, innermost first, each ending with its own
+	// creator; present only with GODEBUG=tracebackancestors=N.
+	Ancestors [][]Frame
+	// Text is the goroutine's traceback as the runtime wrote it.
+	Text string
+}
+
+// A Frame is one function of a stack, with the line it is at.
+type Frame struct {
+	Func string
+	File string
+	Line int
+}
+
+// String formats the frame as "func (file:line)".
+func (f Frame) String() string {
+	if f.File == "" {
+		return f.Func
+	}
+	return f.Func + " (" + f.File + ":" + strconv.Itoa(f.Line) + ")"
+}
+
+var (
+	header   = regexp.MustCompile(`^goroutine (\d+)(?: [^\[]*)? \[(.*)\]:$`)
+	fileLine = regexp.MustCompile(`^\t(.*):(\d+)(?: \+0x[0-9a-f]+)?$`)
+	waitTime = regexp.MustCompile(`, \d+ minutes?$`)
+)
+
+// Parse reads a goroutine dump, as runtime.Stack(buf, true) and the
+// goroutineleak profile with debug=2 write it. Blocks it cannot read are
+// skipped.
+func Parse(dump string) []Goroutine {
+	var gs []Goroutine
+	for _, block := range strings.Split(strings.ReplaceAll(dump, "\r\n", "\n"), "\n\n") {
+		block = strings.Trim(block, "\n")
+		lines := strings.Split(block, "\n")
+		m := header.FindStringSubmatch(lines[0])
+		if m == nil {
+			continue
+		}
+		g := Goroutine{Text: block}
+		g.ID, _ = strconv.Atoi(m[1])
+		state := m[2]
+		if s, ok := strings.CutSuffix(state, " (leaked)"); ok {
+			g.Leaked, state = true, s
+		} else if i := strings.Index(state, " (leaked)"); i >= 0 {
+			g.Leaked, state = true, state[:i]+state[i+len(" (leaked)"):]
+		}
+		g.State = waitTime.ReplaceAllString(state, "")
+
+		stack := &g.Stack
+		for i := 1; i < len(lines); i++ {
+			l := lines[i]
+			if strings.HasPrefix(l, "[originating from goroutine") {
+				g.Ancestors = append(g.Ancestors, nil)
+				stack = &g.Ancestors[len(g.Ancestors)-1]
+				continue
+			}
+			if strings.HasPrefix(l, "\t") || l == "" || strings.HasPrefix(l, "...") {
+				continue
+			}
+			fr := Frame{Func: frameFunc(l)}
+			if i+1 < len(lines) {
+				if fm := fileLine.FindStringSubmatch(lines[i+1]); fm != nil {
+					fr.File = fm[1]
+					fr.Line, _ = strconv.Atoi(fm[2])
+					i++
+				}
+			}
+			if c, ok := strings.CutPrefix(fr.Func, "created by "); ok {
+				fr.Func = c
+				if len(g.Ancestors) == 0 {
+					g.Creator = fr // not a frame of the stack
+					continue
+				}
+			}
+			*stack = append(*stack, fr)
+		}
+		gs = append(gs, g)
+	}
+	return gs
+}
+
+// frameFunc returns the function named on a traceback line: "pkg.f(...)"
+// gives "pkg.f", "created by pkg.g in goroutine 7" gives "created by
+// pkg.g".
+func frameFunc(l string) string {
+	if c, ok := strings.CutPrefix(l, "created by "); ok {
+		if i := strings.Index(c, " in goroutine "); i >= 0 {
+			c = c[:i]
+		}
+		return "created by " + c
+	}
+	if i := strings.LastIndex(l, "("); i > 0 && strings.HasSuffix(l, ")") {
+		return l[:i]
+	}
+	return l
+}
+
+// Blocking returns the innermost frame of a stack that is not in the
+// runtime or the standard library's synchronization code: the statement
+// where the goroutine waits.
+func Blocking(stack []Frame) Frame {
+	for _, f := range stack {
+		if !waitMachinery(f.Func) {
+			return f
+		}
+	}
+	if len(stack) > 0 {
+		return stack[0]
+	}
+	return Frame{}
+}
+
+// waitMachinery reports whether fn belongs to the code a goroutine blocks
+// in rather than the code that made it block.
+func waitMachinery(fn string) bool {
+	for _, p := range []string{"runtime.", "sync.", "internal/", "time.Sleep", "context.", "os/signal."} {
+		if strings.HasPrefix(fn, p) {
+			return true
+		}
+	}
+	return false
+}

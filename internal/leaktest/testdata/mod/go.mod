@@ -1,0 +1,3 @@
+module example.com/leakfix
+
+go 1.26

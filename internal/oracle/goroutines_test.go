@@ -1,0 +1,86 @@
+package oracle
+
+import (
+	"go/token"
+	"strings"
+	"testing"
+
+	"github.com/leakvet/leakvet/internal/oracle/harness"
+)
+
+// A goroutine started by start, called from CaseX; the traceback carries
+// its ancestors' stacks, as with GODEBUG=tracebackancestors.
+const startedStack = `goroutine 9 [chan send (leaked)]:
+lostsignal.start.func1()
+	lostsignal/x.go:7 +0x28
+created by lostsignal.start in goroutine 8
+	lostsignal/x.go:6 +0x5f
+[originating from goroutine 8]:
+lostsignal.start(...)
+	lostsignal/x.go:6 +0x5f
+lostsignal.CaseX(...)
+	lostsignal/x.go:13 +0x1f
+`
+
+const startedSrc = `package lostsignal
+
+func start() chan int {
+	ch := make(chan int)
+	// line 5
+	go func() {
+		ch <- 1
+	}()
+	return ch
+}
+
+func CaseX() {
+	start()
+}
+`
+
+func TestJudgeGoroutines(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		rule     WantRule
+		want     int    // line of the want
+		mismatch string // substring; empty if none
+	}{
+		{"blocking op", AtBlockingOp, 7, ""},
+		{"blocking op, want at the go statement", AtBlockingOp, 6, "the `// want` for line 6 matches no leaked goroutine"},
+		{"blocking op, want at the caller", AtBlockingOp, 13, "matches no leaked goroutine"},
+		{"starting function, the call that drops the channel", InStartingFunc, 13, ""},
+		{"starting function, in the function that starts it", InStartingFunc, 4, ""},
+		{"starting function, want outside any function", InStartingFunc, 11, "matches no leaked goroutine"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fset := token.NewFileSet()
+			c, err := ParseFile(fset, "testdata/src/lostsignal/x.go", []byte(startedSrc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.WantLines = []int{tc.want}
+			rep := &harness.Report{Mode: harness.ModeProfile, Leaked: 1, LeakedStacks: []string{startedStack}}
+			got := strings.Join(judgeGoroutines(c, rep, tc.rule), "; ")
+			if tc.mismatch == "" && got != "" || !strings.Contains(got, tc.mismatch) {
+				t.Errorf("mismatch %q, want %q", got, tc.mismatch)
+			}
+		})
+	}
+}
+
+func TestParseTracebacks(t *testing.T) {
+	tbs := parseTracebacks(startedStack + "\n" + "goroutine 10 [select (leaked)]:\nlostsignal.f()\n\tlostsignal/y.go:3 +0x1\n")
+	if len(tbs) != 2 {
+		t.Fatalf("got %d tracebacks, want 2", len(tbs))
+	}
+	tb := tbs[0]
+	if got := tb.lines("lostsignal/x.go"); len(got) != 4 || got[0] != 7 || got[1] != 6 || got[3] != 13 {
+		t.Errorf("lines = %v, want [7 6 6 13]", got)
+	}
+	if tb.createdAt != (location{"lostsignal/x.go", 6}) {
+		t.Errorf("createdAt = %v", tb.createdAt)
+	}
+	if goroutineID(tbs[1].header) != "10" || len(tbs[1].frames) != 1 {
+		t.Errorf("second traceback = %+v", tbs[1])
+	}
+}
