@@ -63,5 +63,3 @@ func pollUntil(done func() bool) {
 }
 
 //oracle:skip the daemons started once per process live on by design and would be judged leaked; the analyzer's silence is what this case asserts
-
-
