@@ -22,7 +22,10 @@ const (
 	// blocks, that is, the innermost line of its stack in the case file;
 	// when its body is in another package, the line of the go statement
 	// that started it, and failing that, the innermost line of the case
-	// file on the stacks of the goroutines that started it.
+	// file on the stacks of the goroutines that started it. A want on the
+	// go statement that started the goroutine also matches it: a
+	// goroutine whose loop has no way out blocks nowhere in particular,
+	// and is reported where it is started.
 	AtBlockingOp WantRule = iota
 	// InStartingFunc: the want is at a call that drops the only way to end
 	// the goroutine (a discarded channel, a stop function thrown away, a
@@ -71,7 +74,7 @@ func parseTracebacks(text string) []traceback {
 	var cur *traceback
 	section := 0 // 0 own frames, 1 after "created by", 2 ancestors
 	for _, l := range strings.Split(text, "\n") {
-		trimmed := strings.TrimLeft(l, "[")
+		trimmed := strings.TrimLeft(l, "[ ") // goleak lists goroutines as "[Goroutine 1 ...", " Goroutine 2 ..."
 		switch {
 		case strings.HasPrefix(trimmed, "goroutine ") || strings.HasPrefix(trimmed, "Goroutine "):
 			tbs = append(tbs, traceback{header: trimmed})
@@ -168,7 +171,7 @@ func judgeGoroutines(c *Case, rep *harness.Report, rule WantRule) []string {
 		case InStartingFunc:
 			return slices.ContainsFunc(ls, func(l int) bool { return c.sameFunc(l, want) })
 		default:
-			return len(ls) > 0 && ls[0] == want
+			return len(ls) > 0 && ls[0] == want || tb.createdAt.file == file && tb.createdAt.line == want
 		}
 	}
 	var problems []string
@@ -194,7 +197,7 @@ func ruleWords(rule WantRule) string {
 	if rule == InStartingFunc {
 		return "a want must be in a function of the case file that started the goroutine"
 	}
-	return "a want must be on the line where the goroutine blocks, or on its go statement when it blocks in another package"
+	return "a want must be on the line where the goroutine blocks, or on its go statement"
 }
 
 func describeSite(tb *traceback, file string) string {

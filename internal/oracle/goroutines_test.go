@@ -46,7 +46,8 @@ func TestJudgeGoroutines(t *testing.T) {
 		mismatch string // substring; empty if none
 	}{
 		{"blocking op", AtBlockingOp, 7, ""},
-		{"blocking op, want at the go statement", AtBlockingOp, 6, "the `// want` for line 6 matches no leaked goroutine"},
+		{"blocking op, want at the go statement", AtBlockingOp, 6, ""},
+		{"blocking op, want in the body before it blocks", AtBlockingOp, 5, "the `// want` for line 5 matches no leaked goroutine"},
 		{"blocking op, want at the caller", AtBlockingOp, 13, "matches no leaked goroutine"},
 		{"starting function, the call that drops the channel", InStartingFunc, 13, ""},
 		{"starting function, in the function that starts it", InStartingFunc, 4, ""},

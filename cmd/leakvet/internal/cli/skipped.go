@@ -62,6 +62,6 @@ func printSkipped(w io.Writer, prog string, skipped []vetjson.Finding) {
 	}
 	fmt.Fprintf(w, "%s: %s not analysed, and leaks in %s are not reported:\n", prog, count(len(skipped), "function was", "functions were"), them)
 	for _, f := range skipped {
-		fmt.Fprintf(w, "%s: %s\n", f.Posn, f.Message)
+		fmt.Fprintf(w, "%s: %s\n", shortPosn(f.Posn), f.Message)
 	}
 }
