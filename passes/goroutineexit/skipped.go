@@ -116,7 +116,7 @@ func (c *checker) reportSkipped(ch *chanflow.Channel, g *ssa.Go, recv *ssa.UnOp,
 	name := c.src.ChanText(recv.Pos(), "the channel")
 	who := recv.Parent().Name()
 	if recv.Parent().Parent() != nil {
-		who = "the function"
+		who = "the function literal"
 	}
 	var msg string
 	var skip analysis.RelatedInformation

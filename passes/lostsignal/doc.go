@@ -133,8 +133,9 @@
 //	}
 //
 // The struct is followed into the functions and methods of the package it
-// is passed to (the goroutine's among them): they may write its fields
-// and read any of them but the cancel function. The finding is at the
+// is passed to (the goroutine's among them, and those that start the
+// goroutine for the maker): they may write its fields and read any of
+// them but the cancel function. The finding is at the
 // goroutine's receive from Done, with related positions at the store of
 // the cancel function and the go statement. It stays silent when the
 // struct is returned, stored, converted, captured by a closure (a known

@@ -49,7 +49,7 @@ func (c *checker) checkFieldCancel(fn *ssa.Function, cancel *ssa.Extract) {
 		return
 	}
 	cf := &confinement{fc: fc, seen: make(map[ssa.Value]bool)}
-	cf.value(fc.base, true)
+	cf.value(fc.base)
 	if cf.leaks {
 		return
 	}
@@ -113,11 +113,11 @@ type confinement struct {
 	seen  map[ssa.Value]bool
 	funcs int
 	leaks bool
-	gos   []*ssa.Go // go statements of the maker handing the struct over
+	gos   []*ssa.Go // go statements handing the struct over
 }
 
-// value follows v, a pointer to the struct; top is set in the maker.
-func (cf *confinement) value(v ssa.Value, top bool) {
+// value follows v, a pointer to the struct.
+func (cf *confinement) value(v ssa.Value) {
 	if cf.leaks || cf.seen[v] {
 		return
 	}
@@ -140,7 +140,7 @@ func (cf *confinement) value(v ssa.Value, top bool) {
 				cf.leaks = true // the pointer itself is stored
 			}
 		case ssa.CallInstruction:
-			cf.call(v, ref, top)
+			cf.call(v, ref)
 		default:
 			cf.leaks = true // stored, returned, converted, captured, ...
 		}
@@ -171,9 +171,8 @@ func (cf *confinement) fieldAddr(fa *ssa.FieldAddr) {
 }
 
 // call follows v into a static callee of the package with a body, as
-// every parameter it is passed to; a go statement of the maker is
-// recorded.
-func (cf *confinement) call(v ssa.Value, call ssa.CallInstruction, top bool) {
+// every parameter it is passed to; a go statement is recorded.
+func (cf *confinement) call(v ssa.Value, call ssa.CallInstruction) {
 	common := call.Common()
 	callee := common.StaticCallee()
 	if common.IsInvoke() || callee == nil || callee.Pkg != cf.fc.base.Parent().Pkg || len(callee.Blocks) == 0 ||
@@ -185,12 +184,14 @@ func (cf *confinement) call(v ssa.Value, call ssa.CallInstruction, top bool) {
 		cf.leaks = true
 		return
 	}
-	if g, ok := call.(*ssa.Go); ok && top {
+	// A go statement anywhere the struct goes starts a goroutine that
+	// only this struct's context can end.
+	if g, ok := call.(*ssa.Go); ok {
 		cf.gos = append(cf.gos, g)
 	}
 	for i, a := range common.Args {
 		if a == v && i < len(callee.Params) {
-			cf.value(callee.Params[i], false)
+			cf.value(callee.Params[i])
 		}
 	}
 }
