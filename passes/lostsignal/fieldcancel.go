@@ -37,6 +37,7 @@ type fieldCancel struct {
 	cancelField int
 	ctxField    int
 	store       *ssa.Store // of the cancel function
+	ctxStore    *ssa.Store
 }
 
 func (c *checker) checkFieldCancel(fn *ssa.Function, cancel *ssa.Extract) {
@@ -83,7 +84,7 @@ func storedInFields(cancel *ssa.Extract, ctx ssa.Value) (fieldCancel, bool) {
 	if !ok || xa.X != ca.X {
 		return fc, false
 	}
-	return fieldCancel{base: base, cancelField: ca.Field, ctxField: xa.Field, store: cs}, true
+	return fieldCancel{base: base, cancelField: ca.Field, ctxField: xa.Field, store: cs, ctxStore: xs}, true
 }
 
 // onlyFieldStore returns the one store of v, into a field; v may have no
@@ -136,9 +137,7 @@ func (cf *confinement) value(v ssa.Value) {
 				cf.leaks = true
 			}
 		case *ssa.Store:
-			if ref.Addr != v || ref.Val == v {
-				cf.leaks = true // the pointer itself is stored
-			}
+			cf.leaks = true // the pointer itself is stored, or the whole struct overwritten
 		case ssa.CallInstruction:
 			cf.call(v, ref)
 		default:
@@ -150,14 +149,17 @@ func (cf *confinement) value(v ssa.Value) {
 	}
 }
 
-// fieldAddr allows writes of any field and reads of any field but the
-// cancel function's.
+// fieldAddr allows writes of any field but the context's and the cancel
+// function's (other than their own stores: another context there may be
+// one that can be cancelled), and reads of any field but the cancel
+// function's.
 func (cf *confinement) fieldAddr(fa *ssa.FieldAddr) {
+	ours := fa.Field == cf.fc.cancelField || fa.Field == cf.fc.ctxField
 	for _, ref := range *fa.Referrers() {
 		switch ref := ref.(type) {
 		case *ssa.DebugRef:
 		case *ssa.Store:
-			if ref.Addr != fa {
+			if ref.Addr != fa || ours && ref != cf.fc.store && ref != cf.fc.ctxStore {
 				cf.leaks = true
 			}
 		case *ssa.UnOp:
