@@ -63,6 +63,29 @@
 // A close deferred before the go statement releases the receiver on every
 // path.
 //
+// The skipped signal. The function that made a channel waits on it
+// itself, and the one goroutine that sends on it or closes it can return
+// without doing either, typically on an error path:
+//
+//	done := make(chan struct{})
+//	go func() {
+//		if err := step(); err != nil {
+//			return // done is neither sent on nor closed on this path
+//		}
+//		close(done)
+//	}()
+//	<-done // run blocks forever receiving from done: ...
+//
+// Here the blocked goroutine is the maker's own, and the finding is at
+// its receive, with a related position at the goroutine's return. The
+// maker must receive once, with a plain receive outside loops that every
+// path from the go statement to its returns passes (a receive on some
+// paths only may be guarded by the same condition as the goroutine's
+// return, and a select may give up on ctx.Done); every send and close
+// must be in the body of that one goroutine, started once, outside
+// loops. A deferred close, a send or close through a helper, a receive by
+// anyone else, or a goroutine body in another package keeps it silent.
+//
 // A goroutine with no exit at all: a loop with no way out (no return, no
 // runtime.Goexit) whose only blocking operations are on channels that the
 // starting function made and uses only itself, so that once it returns
@@ -167,7 +190,7 @@
 //   - The goroutine ranges over a channel that is never closed: that is
 //     rangeclose's finding, reported once, there.
 //
-// Findings are reported at the blocking operation inside the goroutine,
-// with related positions at the go statement, the make call, and the
+// Findings are reported at the blocking operation inside the goroutine
+// (inside the maker, for a skipped signal), with related positions at the go statement, the make call, and the
 // point where the other side gives up.
 package goroutineexit

@@ -66,6 +66,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		}
 		c.forgottenSender(ch)
 		c.abandonedReceiver(ch)
+		c.skippedSignal(ch)
 	}
 	current = ""
 	c.noExit()

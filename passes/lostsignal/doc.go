@@ -117,6 +117,34 @@
 // the caller too. This generalises vet's lostcancel across functions and
 // packages; functions of package context itself are left to lostcancel.
 //
+// Cancel functions kept in a struct nobody keeps (category cancelfield).
+// The same protocol with the cancel function in a field: a function makes
+// a struct, keeps a context.WithCancel context derived from
+// context.Background or context.TODO and its cancel function in two of its
+// fields, and starts a goroutine that can end only once that context is
+// done; but the struct goes nowhere the function does not see, so once it
+// returns nothing can call the cancel function:
+//
+//	func open(ping func()) error {
+//		s := &session{}
+//		s.ctx, s.cancel = context.WithCancel(context.Background())
+//		go s.keepalive(ping) // keepalive returns only on <-s.ctx.Done()
+//		return nil           // nobody can reach s.Close
+//	}
+//
+// The struct is followed into the functions and methods of the package it
+// is passed to (the goroutine's among them, and those that start the
+// goroutine for the maker): they may write its fields and read any of
+// them but the cancel function. The finding is at the
+// goroutine's receive from Done, with related positions at the store of
+// the cancel function and the go statement. It stays silent when the
+// struct is returned, stored, converted, captured by a closure (a known
+// false negative), or handed to a function of another package or through
+// an interface; when anything it reaches reads the cancel field (a Close
+// method called, a deferred cancel, a goroutine that cancels itself); and
+// when the goroutine has another way out. A cancel function kept in a
+// local variable and never called is vet's lostcancel.
+//
 // Tickers before Go 1.23 (category timer). Until Go 1.23 a time.Ticker that
 // is not stopped is never garbage collected, and neither is the one
 // time.Tick makes. In files whose Go version is older than go1.23

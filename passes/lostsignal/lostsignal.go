@@ -90,6 +90,9 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		if sc.hasGo || sc.callsStarters {
 			c.checkCalls(fn)
 		}
+		if sc.hasGo {
+			c.checkFieldCancels(fn)
+		}
 		if sc.resources {
 			c.checkResources(fn)
 		}

@@ -1,0 +1,137 @@
+package goroutineexit
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssaidiom"
+	"github.com/leakvet/leakvet/passes/chanflow"
+)
+
+// skippedSignal reports the function that made ch blocking forever in a
+// receive from ch because the one goroutine that sends on or closes ch
+// can return without doing either: the child skips the signal its maker
+// waits for, typically on an error path.
+//
+// It judges only what it can count: the maker's one plain receive, on
+// every path from the go statement to the maker's returns (a select may
+// give up, and a receive on some paths only may be correlated with the
+// child's own condition); sends and closes all in the body of one
+// goroutine started once by the maker, outside loops, none deferred (a
+// deferred close runs on every path) and none through a helper whose
+// paths are unknown. Receives by anyone else make the count unknown.
+func (c *checker) skippedSignal(ch *chanflow.Channel) {
+	parent := ch.Make.Parent()
+	recv := makerReceive(ch, parent)
+	if recv == nil {
+		return
+	}
+	g, body := signallerOf(ch, parent)
+	if g == nil || c.reported[g] || inLoop(g) || !ssaidiom.RunsBefore(g, recv) {
+		return
+	}
+	// The maker waits on every path from the go statement to its returns.
+	waits := newTally()
+	waits.Add(recv, 1)
+	if p := ssaidiom.CheapestReturn(g, waits.After(g), waits.Block); p == nil || p.Cost < 1 {
+		return
+	}
+	// The child has a path to a return on which it neither sends nor
+	// closes.
+	signals := newTally()
+	for _, s := range ch.Sends {
+		if !signals.add(s.Instr, s.State, 1) {
+			return
+		}
+	}
+	for _, cl := range ch.Closes {
+		signals.Add(cl.Instr, closeWeight)
+	}
+	entry := body.Blocks[0]
+	p := ssaidiom.CheapestReturn(entry.Instrs[0], signals.Block(entry), signals.Block)
+	if p == nil || p.Cost > 0 {
+		return
+	}
+	c.reportSkipped(ch, g, recv, p)
+}
+
+// makerReceive returns the one receive from ch, a plain receive
+// expression outside loops in parent itself, or nil when ch is received
+// from in any other way.
+func makerReceive(ch *chanflow.Channel, parent *ssa.Function) *ssa.UnOp {
+	if len(ch.Recvs) != 1 || len(ch.Ranges) > 0 {
+		return nil
+	}
+	r := ch.Recvs[0]
+	u, ok := r.Instr.(*ssa.UnOp)
+	if !ok || r.Go != nil || u.Parent() != parent || inLoop(u) {
+		return nil
+	}
+	return u
+}
+
+// signallerOf returns the go statement of parent whose goroutine does
+// every send on ch and every close of ch, each directly in its body
+// (outside loops, not deferred), and that body; or nil.
+func signallerOf(ch *chanflow.Channel, parent *ssa.Function) (*ssa.Go, *ssa.Function) {
+	var g *ssa.Go
+	var instrs []ssa.Instruction
+	for _, s := range ch.Sends {
+		if _, ok := s.Instr.(*ssa.Go); ok {
+			return nil, nil // sent by a function of another package
+		}
+		if s.Go == nil || (g != nil && s.Go != g) {
+			return nil, nil
+		}
+		g = s.Go
+		instrs = append(instrs, s.Instr)
+	}
+	for _, cl := range ch.Closes {
+		if _, ok := cl.Instr.(*ssa.Call); !ok || cl.Go == nil || (g != nil && cl.Go != g) {
+			return nil, nil // deferred, started, or in another goroutine
+		}
+		g = cl.Go
+		instrs = append(instrs, cl.Instr)
+	}
+	if g == nil || g.Parent() != parent {
+		return nil, nil
+	}
+	body := ssaidiom.GoroutineFunc(g)
+	if body == nil || ssaidiom.TooBig(body) {
+		return nil, nil
+	}
+	for _, instr := range instrs {
+		if instr.Parent() != body || inLoop(instr) {
+			return nil, nil
+		}
+	}
+	return g, body
+}
+
+// reportSkipped reports the maker's receive recv, blocked forever when
+// the goroutine g takes the path p that skips the signal.
+func (c *checker) reportSkipped(ch *chanflow.Channel, g *ssa.Go, recv *ssa.UnOp, p *ssaidiom.Path) {
+	name := c.src.ChanText(recv.Pos(), "the channel")
+	who := recv.Parent().Name()
+	if recv.Parent().Parent() != nil {
+		who = "the function literal"
+	}
+	var msg string
+	var skip analysis.RelatedInformation
+	if p.Ret.Pos().IsValid() {
+		msg = fmt.Sprintf("%s blocks forever receiving from %s: the goroutine that releases it can return at %s without sending on or closing it",
+			who, name, c.src.Where(p.Ret.Pos(), recv.Pos()))
+		skip = analysis.RelatedInformation{Pos: p.Ret.Pos(), Message: "here the goroutine returns without sending on or closing " + name}
+	} else {
+		msg = fmt.Sprintf("%s blocks forever receiving from %s: the goroutine that releases it can reach its end without sending on or closing it",
+			who, name)
+	}
+	d := analysis.Diagnostic{Pos: recv.Pos(), Category: "skippedsignal", Message: msg}
+	d.Related = append(d.Related, makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)))
+	if skip.Pos.IsValid() {
+		d.Related = append(d.Related, skip)
+	}
+	c.report(g, d)
+}
