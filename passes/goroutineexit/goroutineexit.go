@@ -167,14 +167,8 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 			if !ok || ours[sel] == nil {
 				continue
 			}
-			cases := ssaidiom.CaseBodies(sel)
-			for _, next := range p.Blocks[i+1:] {
-				if j, ok := cases[next]; ok {
-					if !ours[sel][j] {
-						last, lastCase, lastBlock = sel, j, next
-					}
-					break
-				}
+			if c, ok := caseTaken(sel, p.Blocks[i:]); ok && !ours[sel][c.Index] {
+				last, lastCase, lastBlock = sel, c.Index, c.Body
 			}
 		}
 	}
@@ -199,6 +193,22 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.Ret.Pos(), from), verb), p.Ret.Pos()
 	}
 	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.Ret.Parent().Name(), verb), token.NoPos
+}
+
+// caseTaken returns the case of sel that the path blocks, which starts at
+// sel's block, takes: the first edge on it into a case's body. Edges, not
+// blocks, tell the cases apart, since the empty bodies of several cases
+// share the block after the select.
+func caseTaken(sel *ssa.Select, blocks []*ssa.BasicBlock) (ssaidiom.Case, bool) {
+	cases := ssaidiom.SelectCases(sel)
+	for j := 0; j+1 < len(blocks); j++ {
+		for _, c := range cases {
+			if from, to := c.Edge(); from == blocks[j] && to == blocks[j+1] {
+				return c, true
+			}
+		}
+	}
+	return ssaidiom.Case{}, false
 }
 
 // inLoop reports whether instr's block lies on a cycle.

@@ -32,7 +32,7 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	// goroutine's leak); a close before it, deferred or not, releases
 	// every receive.
 	start := t.After(g) + t.Before(g)
-	p := ssaidiom.CheapestReturn(g, start, t.Block)
+	p := ssaidiom.CheapestExit(g, start, t.Edge, nil)
 	need := 1
 	if onOnePath(recvs) {
 		need = 2

@@ -45,7 +45,7 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	if !ok {
 		return
 	}
-	p := ssaidiom.CheapestReturn(s.g, t.After(s.g), t.Block)
+	p := ssaidiom.CheapestExit(s.g, t.After(s.g), t.Edge, nil)
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
 	}
