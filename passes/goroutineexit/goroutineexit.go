@@ -189,10 +189,30 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 		}
 		return fmt.Sprintf("if %s takes %s, %s", at, what, verb), st.Pos
 	}
+	if p.Ret == nil {
+		// The path goes back to the make: the next iteration makes the
+		// channel anew and drops this one.
+		at := firstPos(p.Stop)
+		if !at.IsValid() {
+			return fmt.Sprintf("on the path that goes on to the next iteration of the loop, %s", verb), token.NoPos
+		}
+		return fmt.Sprintf("on the path that goes on to the next iteration of the loop at %s, %s", c.src.Where(at, from), verb), at
+	}
 	if p.Ret.Pos().IsValid() {
 		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.Ret.Pos(), from), verb), p.Ret.Pos()
 	}
 	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.Ret.Parent().Name(), verb), token.NoPos
+}
+
+// firstPos returns the position of the first instruction of b that has
+// one.
+func firstPos(b *ssa.BasicBlock) token.Pos {
+	for _, instr := range b.Instrs {
+		if instr.Pos().IsValid() {
+			return instr.Pos()
+		}
+	}
+	return token.NoPos
 }
 
 // caseTaken returns the case of sel that the path blocks, which starts at

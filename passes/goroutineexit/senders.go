@@ -37,15 +37,16 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 		return
 	}
 	parent := ch.Make.Parent()
-	s := c.sendersOf(ch, parent)
+	it := iterationOf(ch)
+	s := c.sendersOf(ch, parent, it)
 	if s == nil || c.reported[s.g] || ch.Closed && !closedOnlyBy(ch, s) {
 		return
 	}
-	t, ok := c.receiveWeights(ch, parent)
+	t, ok := c.receiveWeights(ch, parent, it)
 	if !ok {
 		return
 	}
-	p := ssaidiom.CheapestExit(s.g, t.After(s.g), t.Edge, nil)
+	p := ssaidiom.CheapestExit(s.g, t.After(s.g), t.Edge, it.ends())
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
 	}
@@ -80,7 +81,7 @@ func closedOnlyBy(ch *chanflow.Channel, s *senders) bool {
 // sendersOf returns the goroutines that send on ch, when they are all
 // started by one go statement in parent and each sends a bounded number of
 // values, and nil otherwise.
-func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders {
+func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function, it iteration) *senders {
 	s := &senders{}
 	for _, snd := range ch.Sends {
 		g := snd.Go
@@ -90,7 +91,7 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders
 		s.g = g
 		s.sends = append(s.sends, snd.Instr)
 	}
-	s.many = inLoop(s.g)
+	s.many = it.repeats(s.g)
 	s.fn = ssaidiom.GoroutineFunc(s.g)
 
 	// A goroutine body in another package: the go statement itself hands
@@ -249,11 +250,11 @@ func (t *tally) add(instr ssa.Instruction, state, n int) bool {
 // receives. It fails when a receive happens elsewhere or in a way whose
 // count is unknown: in a loop, in another goroutine, or through another
 // kind of call.
-func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*tally, bool) {
+func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function, it iteration) (*tally, bool) {
 	t := newTally()
 	helpers := map[*ssa.Function][]ssa.Instruction{}
 	for _, r := range ch.Recvs {
-		if r.Go != nil || inLoop(r.Instr) {
+		if r.Go != nil || r.Instr.Parent() == parent && it.repeats(r.Instr) || r.Instr.Parent() != parent && inLoop(r.Instr) {
 			return nil, false
 		}
 		if r.Instr.Parent() != parent {
@@ -279,7 +280,7 @@ func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*t
 			return nil, false // reached some other way
 		}
 		for _, call := range calls {
-			if inLoop(call) {
+			if it.repeats(call) {
 				return nil, false
 			}
 			t.Add(call, n)
