@@ -47,6 +47,12 @@ func (w *Weights) AddCase(sel *ssa.Select, k, n int) bool {
 	return true
 }
 
+// AddEdge counts n operations on the edge from block from to its
+// successor to.
+func (w *Weights) AddEdge(from, to *ssa.BasicBlock, n int) {
+	w.edges[[2]*ssa.BasicBlock{from, to}] += n
+}
+
 // Block returns the operations a path counts on entering b, whichever
 // edge it takes.
 func (w *Weights) Block(b *ssa.BasicBlock) int { return w.blocks[b] }

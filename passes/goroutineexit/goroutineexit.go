@@ -62,6 +62,9 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
 		if ch.Owner() != chanflow.GoroutineExit {
+			if closedRanges(ch) {
+				c.forgottenSender(ch)
+			}
 			continue // unknown, intended, rangeclose's or lostsignal's to judge
 		}
 		c.forgottenSender(ch)

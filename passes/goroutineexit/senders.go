@@ -23,6 +23,10 @@ type senders struct {
 	perGoroutine int
 	// many is set when the go statement is in a loop.
 	many bool
+	// loop is the counted loop around the goroutine's one send, if any.
+	// perGoroutine is then its trip count, or 0 when that is only known
+	// at run time (unbounded).
+	loop *sendLoop
 }
 
 // forgottenSender reports goroutines that block forever sending on ch
@@ -43,12 +47,23 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 		return
 	}
 	t, ok := c.receiveWeights(ch, parent, it)
-	if !ok {
+	if !ok || !addRanges(t, ch, parent) {
 		return
 	}
 	p := ssaidiom.CheapestExit(s.g, t.After(s.g), t.Edge, it.ends())
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
+	}
+	if s.loop != nil && s.loop.trip < 0 {
+		// As many values as the loop runs, known only at run time: any
+		// path that stops receiving after a bounded number leaves the
+		// sender blocked once the loop runs longer than that and the
+		// buffer. A range that ends has drained the channel.
+		if p.Cost >= closeWeight {
+			return
+		}
+		c.reportSenders(ch, s, p, t.ours, k)
+		return
 	}
 	sent := s.perGoroutine
 	if s.many {
@@ -106,6 +121,14 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function, it itera
 	}
 	if s.fn == nil {
 		return nil
+	}
+	if len(s.sends) == 1 && s.sends[0].Parent() == s.fn && inLoop(s.sends[0]) {
+		s.loop = sendLoopOf(s.sends[0])
+		if s.loop == nil {
+			return nil
+		}
+		s.perGoroutine = max(s.loop.trip, 0)
+		return s
 	}
 	sends, ok := c.countedSends(s.fn, s.sends, ch)
 	if !ok {
@@ -254,7 +277,19 @@ func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function, it 
 	t := newTally()
 	helpers := map[*ssa.Function][]ssa.Instruction{}
 	for _, r := range ch.Recvs {
-		if r.Go != nil || r.Instr.Parent() == parent && it.repeats(r.Instr) || r.Instr.Parent() != parent && inLoop(r.Instr) {
+		if r.Go == nil && r.Instr.Parent() == parent && it.repeats(r.Instr) {
+			// A loop that receives until the channel is closed and may
+			// leave early: count one receive per iteration, and the
+			// drained channel on the way out once it is closed.
+			branch, notOk := drainLoop(r.Instr)
+			if branch == nil {
+				return nil, false
+			}
+			t.Add(r.Instr, 1)
+			t.AddEdge(branch, notOk, closeWeight)
+			continue
+		}
+		if r.Go != nil || r.Instr.Parent() != parent && inLoop(r.Instr) {
 			return nil, false
 		}
 		if r.Instr.Parent() != parent {
@@ -355,6 +390,13 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *ssaidiom.Pa
 	var msg string
 	var fix *analysis.SuggestedFix
 	switch {
+	case s.loop != nil && s.loop.trip < 0:
+		why, _ := c.giveUp(p, ours, fmt.Sprintf("at most %d value%s received from %s", p.Cost, plural(p.Cost, " is", "s are"), name), at.Pos())
+		msg = fmt.Sprintf("goroutine blocks forever sending on %s in a loop: %s, and %s has %s, so a loop that runs more than %d time%s blocks on its send",
+			name, why, name, capacityWords(k), p.Cost+k, plural(p.Cost+k, "", "s"))
+	case s.loop != nil:
+		msg = fmt.Sprintf("goroutine blocks forever sending on %s in a loop: the loop sends %d value%s, at most %d %s received and %s has %s",
+			name, s.perGoroutine, plural(s.perGoroutine, "", "s"), p.Cost, plural(p.Cost, "is", "are"), name, capacityWords(k))
 	case s.many:
 		msg = fmt.Sprintf("goroutines started in a loop block forever sending on %s: at most %d value%s received and %s has %s, so every goroutine beyond that blocks on this send",
 			name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
