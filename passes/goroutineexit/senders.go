@@ -43,7 +43,11 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	parent := ch.Make.Parent()
 	it := iterationOf(ch)
 	s := c.sendersOf(ch, parent, it)
-	if s == nil || c.reported[s.g] || ch.Closed && !closedOnlyBy(ch, s) {
+	if s == nil {
+		c.siblingSenders(ch, parent, it, k)
+		return
+	}
+	if c.reported[s.g] || ch.Closed && !closedOnlyBy(ch, s) {
 		return
 	}
 	t, ok := c.receiveWeights(ch, parent, it)
@@ -106,6 +110,13 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function, it itera
 		s.g = g
 		s.sends = append(s.sends, snd.Instr)
 	}
+	return c.sized(ch, s, it)
+}
+
+// sized completes s, the go statement and the sends of its goroutines,
+// with how many values each goroutine sends; it returns nil when that is
+// unknown.
+func (c *checker) sized(ch *chanflow.Channel, s *senders, it iteration) *senders {
 	s.many = it.repeats(s.g)
 	s.fn = ssaidiom.GoroutineFunc(s.g)
 
