@@ -44,6 +44,7 @@ type checker struct {
 	reported map[*ssa.Go]bool
 	diags    []analysis.Diagnostic
 	once     *onceIndex
+	calls    map[*ssa.Function][]*ssa.Call // static calls by callee, see callsOf
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {

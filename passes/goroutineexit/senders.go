@@ -36,7 +36,7 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	if len(ch.Sends) == 0 {
 		return
 	}
-	k, ok := capacity(ch.Make)
+	k, _, ok := c.capacityAt(ch.Make)
 	if !ok {
 		return
 	}
@@ -432,6 +432,13 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *ssaidiom.Pa
 	}
 	if _, pos := c.giveUp(p, ours, "", at.Pos()); pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function stops receiving from " + name})
+	}
+	if _, call, _ := c.capacityAt(ch.Make); call != nil {
+		// The capacity is the caller's: a fix at the make would change
+		// every caller's.
+		fix = nil
+		d.Message += fmt.Sprintf(", when %s is called with a buffer of %d at %s", call.Call.StaticCallee().Name(), k, c.src.Where(call.Pos(), at.Pos()))
+		d.Related = append(d.Related, capacityCallRelated(call, k))
 	}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}

@@ -113,7 +113,10 @@ func (c *checker) reportSiblings(ch *chanflow.Channel, order []*senders, last *s
 	if pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function stops receiving from " + name})
 	}
-	if k < total && allSendOnce(order) {
+	if _, call, _ := c.capacityAt(ch.Make); call != nil {
+		d.Message += fmt.Sprintf(", when %s is called with a buffer of %d at %s", call.Call.StaticCallee().Name(), k, c.src.Where(call.Pos(), at.Pos()))
+		d.Related = append(d.Related, capacityCallRelated(call, k))
+	} else if k < total && allSendOnce(order) {
 		// With room for every value, no send can block.
 		if fix := c.bufferFix(ch, strconv.Itoa(total)); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
