@@ -60,10 +60,25 @@ func countedGuard(d *ssa.BasicBlock) (ssa.Value, *ssa.BasicBlock) {
 		return nil, nil
 	}
 	cmp, ok := iff.Cond.(*ssa.BinOp)
-	if !ok || cmp.Op != token.LSS || !ssaidiom.InLoop(guard) {
+	if !ok || cmp.Op != token.LSS || !inductionOf(cmp.X, guard) {
 		return nil, nil
 	}
+	loop := ssaidiom.Cycle(guard)
+	if loop == nil || !loop[d] || loop[guard.Succs[1]] {
+		return nil, nil // not the test that heads a loop and leaves it
+	}
 	return cmp.Y, guard
+}
+
+// inductionOf reports whether i is the counter of the loop headed by
+// guard: a phi there, or a phi there plus something (go/ssa's range over a
+// slice increments before the test).
+func inductionOf(i ssa.Value, guard *ssa.BasicBlock) bool {
+	if add, ok := i.(*ssa.BinOp); ok && add.Op == token.ADD {
+		i = add.X
+	}
+	phi, ok := i.(*ssa.Phi)
+	return ok && phi.Block() == guard
 }
 
 // tripCount returns the number of iterations of a loop guarded by

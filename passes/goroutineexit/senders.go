@@ -54,6 +54,13 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	if !ok || !addRanges(t, ch, parent) {
 		return
 	}
+	if t.drains && (s.loop == nil || s.loop.trip >= 0) {
+		// A loop that receives until some value may be stopping at the
+		// last one of a known count (a sentinel): the cheapest path,
+		// which leaves after the first, may never be taken. Only a
+		// count known at run time alone is judged against it.
+		return
+	}
 	p := ssaidiom.CheapestExit(s.g, t.After(s.g), t.Edge, it.ends())
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
@@ -256,6 +263,9 @@ func onOnePath(sends []ssa.Instruction) bool {
 type tally struct {
 	*ssaidiom.Weights
 	ours map[*ssa.Select]map[int]bool
+	// drains is set when a receive that heads a loop is counted once per
+	// iteration (see drainLoop).
+	drains bool
 }
 
 func newTally() *tally {
@@ -298,6 +308,7 @@ func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function, it 
 			}
 			t.Add(r.Instr, 1)
 			t.AddEdge(branch, notOk, closeWeight)
+			t.drains = true
 			continue
 		}
 		if r.Go != nil || r.Instr.Parent() != parent && inLoop(r.Instr) {

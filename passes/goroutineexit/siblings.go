@@ -57,7 +57,7 @@ func (c *checker) siblingSenders(ch *chanflow.Channel, parent *ssa.Function, it 
 		}
 	}
 	t, ok := c.receiveWeights(ch, parent, it)
-	if !ok {
+	if !ok || t.drains {
 		return
 	}
 	p := ssaidiom.CheapestExit(last.g, t.After(last.g), t.Edge, it.ends())
