@@ -153,8 +153,8 @@ func (c *checker) sized(ch *chanflow.Channel, s *senders, it iteration) *senders
 		return nil
 	}
 	s.sends = sends
-	s.perGoroutine = 1
-	if onOnePath(s.sends) {
+	s.perGoroutine = max(1, chainedSends(s.sends))
+	if s.perGoroutine == 1 && onOnePath(s.sends) {
 		s.perGoroutine = 2
 	}
 	return s
@@ -238,6 +238,36 @@ func (c *checker) sendsOnce(g *ssa.Go, ch *chanflow.Channel) bool {
 		}
 	}
 	return true
+}
+
+// chainedSends returns the most sends that all run before one of them on
+// every path to it: the number of values a run that reaches that send has
+// sent (straight-line code sends each one).
+func chainedSends(sends []ssa.Instruction) int {
+	most := 0
+	for _, a := range sends {
+		n := 1
+		for _, b := range sends {
+			if a != b && ssaidiom.RunsBefore(b, a) {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+// ordinal spells n as "second", "third", or "5th".
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "first"
+	case 2:
+		return "second"
+	case 3:
+		return "third"
+	}
+	return fmt.Sprintf("%dth", n)
 }
 
 // onOnePath reports whether two of the sends can happen one after the
@@ -424,8 +454,8 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *ssaidiom.Pa
 			name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
 		fix = c.loopCapacityFix(ch, s)
 	case s.perGoroutine > 1:
-		msg = fmt.Sprintf("goroutine blocks forever on a second send on %s: at most %d value%s received and %s has %s",
-			name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
+		msg = fmt.Sprintf("goroutine blocks forever on a %s send on %s: at most %d value%s received and %s has %s",
+			ordinal(p.Cost+k+1), name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
 	default:
 		why, _ := c.giveUp(p, ours, "nothing receives from "+name, at.Pos())
 		msg = fmt.Sprintf("goroutine blocks forever sending on %s: %s", name, why)
