@@ -39,6 +39,8 @@
 //
 // What it counts:
 //
+//   - sends that run one after the other in the goroutine's body, each
+//     one (three sends and two receives leave the third blocked);
 //   - select cases on their edges, not their blocks: go/ssa merges the
 //     empty bodies of several cases ("case <-out:" next to
 //     "case <-time.After(d):") into the block after the select;
