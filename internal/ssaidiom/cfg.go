@@ -177,3 +177,28 @@ func wrapped(fn *ssa.Function) *ssa.Function {
 	}
 	return callee
 }
+
+// InLoopAvoiding reports whether b lies on a cycle that does not pass
+// through the block avoid: whether b can run twice without avoid running
+// in between. With avoid the block that makes a value in a loop, it tells
+// whether b can run twice for the same value. With avoid nil it is InLoop.
+func InLoopAvoiding(b, avoid *ssa.BasicBlock) bool {
+	if b == avoid {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := slices.Clone(b.Succs)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		if x == avoid || seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}

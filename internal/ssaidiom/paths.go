@@ -8,16 +8,23 @@ import (
 )
 
 // Weights counts operations (receives, sends, closes) on the paths
-// through a function: a path counts Block(b) on entering block b, and
-// After(instr) for the operations that follow instr in instr's block.
+// through a function: a path counts Edge(from, to) on going from block
+// from to block to, which is Block(to) plus what the select cases taken by
+// that edge count, and After(instr) for the operations that follow instr
+// in instr's block.
 type Weights struct {
 	blocks map[*ssa.BasicBlock]int
+	edges  map[[2]*ssa.BasicBlock]int
 	instrs map[ssa.Instruction]int
 }
 
 // NewWeights returns weights that count nothing yet.
 func NewWeights() *Weights {
-	return &Weights{blocks: make(map[*ssa.BasicBlock]int), instrs: make(map[ssa.Instruction]int)}
+	return &Weights{
+		blocks: make(map[*ssa.BasicBlock]int),
+		edges:  make(map[[2]*ssa.BasicBlock]int),
+		instrs: make(map[ssa.Instruction]int),
+	}
 }
 
 // Add counts n operations at instr.
@@ -26,22 +33,35 @@ func (w *Weights) Add(instr ssa.Instruction, n int) {
 	w.instrs[instr] += n
 }
 
-// AddCase counts n operations on entering the body of the k-th case of
-// sel. It reports false when that body cannot be told from the others'
-// (see [CaseBodies]): the count would then be wrong.
+// AddCase counts n operations on the edge into the body of the k-th case
+// of sel: on the edge, not the block, since go/ssa merges the empty bodies
+// of several cases into the block after the select (see [Case]). It
+// reports false when the case's branch cannot be found.
 func (w *Weights) AddCase(sel *ssa.Select, k, n int) bool {
-	found := false
-	for b, j := range CaseBodies(sel) {
-		if j == k {
-			w.blocks[b] += n
-			found = true
-		}
+	c, ok := SelectCase(sel, k)
+	if !ok {
+		return false
 	}
-	return found
+	from, to := c.Edge()
+	w.edges[[2]*ssa.BasicBlock{from, to}] += n
+	return true
 }
 
-// Block returns the operations a path counts on entering b.
+// AddEdge counts n operations on the edge from block from to its
+// successor to.
+func (w *Weights) AddEdge(from, to *ssa.BasicBlock, n int) {
+	w.edges[[2]*ssa.BasicBlock{from, to}] += n
+}
+
+// Block returns the operations a path counts on entering b, whichever
+// edge it takes.
 func (w *Weights) Block(b *ssa.BasicBlock) int { return w.blocks[b] }
+
+// Edge returns the operations a path counts on going from block from to
+// its successor to.
+func (w *Weights) Edge(from, to *ssa.BasicBlock) int {
+	return w.blocks[to] + w.edges[[2]*ssa.BasicBlock{from, to}]
+}
 
 // After returns the operations counted in instr's block after instr.
 func (w *Weights) After(instr ssa.Instruction) int {
@@ -88,47 +108,75 @@ func IndexOf(instr ssa.Instruction) int {
 }
 
 // A Path is the cheapest way, counted in weighted operations, from an
-// instruction to a return of the function that contains it.
+// instruction to a return of the function that contains it, or to the
+// entry of a block where the search was told to stop.
 type Path struct {
 	Cost   int
 	Blocks []*ssa.BasicBlock // from the start's block to the return's
-	Ret    *ssa.Return
+	Ret    *ssa.Return       // nil when the path ends at Stop
+	// Stop is the block whose entry ends the path, when it does not end
+	// at a return. It is not in Blocks, nor is its weight in Cost.
+	Stop *ssa.BasicBlock
 }
 
 // CheapestReturn returns the path from the instruction start to a return
 // of its function that counts the fewest operations, where weight(b) is
 // the number a path counts on entering block b and startWeight those after
 // start in its own block. It returns nil when no return is reachable.
-// Weights must be non-negative. (Dijkstra's algorithm over the blocks.)
+// Weights must be non-negative.
 func CheapestReturn(start ssa.Instruction, startWeight int, weight func(*ssa.BasicBlock) int) *Path {
+	return CheapestExit(start, startWeight, func(_, to *ssa.BasicBlock) int { return weight(to) }, nil)
+}
+
+// CheapestExit is CheapestReturn with weights on edges (weight(from, to)
+// is what a path counts on going from block from to block to, such as
+// [Weights.Edge]), and with a second kind of end: entering a block for
+// which stop, when not nil, holds (the block that makes a channel anew in
+// the next iteration of a loop, say). (Dijkstra's algorithm over the
+// blocks.)
+func CheapestExit(start ssa.Instruction, startWeight int, weight func(from, to *ssa.BasicBlock) int, stop func(*ssa.BasicBlock) bool) *Path {
 	from := start.Block()
 	dist := map[*ssa.BasicBlock]int{from: startWeight}
 	prev := map[*ssa.BasicBlock]*ssa.BasicBlock{}
-	q := &blockQueue{{from, startWeight}}
+	q := &blockQueue{{b: from, cost: startWeight}}
 	done := map[*ssa.BasicBlock]bool{}
+	path := func(b *ssa.BasicBlock, cost int) *Path {
+		p := &Path{Cost: cost}
+		for x := b; ; x = prev[x] {
+			p.Blocks = append([]*ssa.BasicBlock{x}, p.Blocks...)
+			if x == from {
+				break
+			}
+		}
+		return p
+	}
 	for q.Len() > 0 {
 		it := heap.Pop(q).(queued)
 		b := it.b
+		if it.stop != nil {
+			p := path(b, it.cost)
+			p.Stop = it.stop
+			return p
+		}
 		if done[b] {
 			continue
 		}
 		done[b] = true
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			p := &Path{Cost: it.cost, Ret: ret}
-			for x := b; ; x = prev[x] {
-				p.Blocks = append([]*ssa.BasicBlock{x}, p.Blocks...)
-				if x == from {
-					break
-				}
-			}
+			p := path(b, it.cost)
+			p.Ret = ret
 			return p
 		}
 		for _, s := range b.Succs {
-			c := it.cost + weight(s)
+			if stop != nil && stop(s) {
+				heap.Push(q, queued{b: b, cost: it.cost, stop: s})
+				continue
+			}
+			c := it.cost + weight(b, s)
 			if d, ok := dist[s]; !ok || c < d {
 				dist[s] = c
 				prev[s] = b
-				heap.Push(q, queued{s, c})
+				heap.Push(q, queued{b: s, cost: c})
 			}
 		}
 	}
@@ -138,6 +186,7 @@ func CheapestReturn(start ssa.Instruction, startWeight int, weight func(*ssa.Bas
 type queued struct {
 	b    *ssa.BasicBlock
 	cost int
+	stop *ssa.BasicBlock // set when the path ends on entering it from b
 }
 
 type blockQueue []queued

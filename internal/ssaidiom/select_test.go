@@ -111,8 +111,8 @@ func TestSelectBlocking(t *testing.T) {
 
 // TestSelectEmptyBodies: go/ssa gives an empty case body no block of its
 // own; both edges lead to the block after the select. CaseBodies then
-// maps that block to the last case, and Weights.AddCase cannot count the
-// first case alone.
+// maps that block to the last case, and Weights.AddCase counts each case on
+// its own edge into the shared block.
 func TestSelectEmptyBodies(t *testing.T) {
 	f := fn(t, build(t, selectSrc), "Empty")
 	sel := only[*ssa.Select](t, f)
@@ -128,11 +128,17 @@ func TestSelectEmptyBodies(t *testing.T) {
 		t.Errorf("CaseBodies maps the shared block to case %d, want the last, 1", got)
 	}
 	w := ssaidiom.NewWeights()
-	if w.AddCase(sel, 0, 1) {
-		t.Error("Weights.AddCase counted case 0, whose body is shared")
+	if !w.AddCase(sel, 0, 1) {
+		t.Fatal("Weights.AddCase did not count case 0, whose body is shared")
 	}
-	if !w.AddCase(sel, 1, 1) || w.Block(cases[1].Body) != 1 {
-		t.Error("Weights.AddCase did not count case 1 on entering its body")
+	from0, to := cases[0].Edge()
+	from1, _ := cases[1].Edge()
+	if from0 == from1 {
+		t.Fatalf("the two cases branch from the same block:\n%s", dump(f))
+	}
+	if w.Edge(from0, to) != 1 || w.Edge(from1, to) != 0 || w.Block(to) != 0 {
+		t.Errorf("Weights counts case 0 as %d on its edge, %d on case 1's and %d on the shared block; want 1, 0, 0",
+			w.Edge(from0, to), w.Edge(from1, to), w.Block(to))
 	}
 }
 

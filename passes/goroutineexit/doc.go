@@ -37,6 +37,36 @@
 // sent than are received plus the channel's capacity. The message names
 // the path: the select case taken or the return reached.
 //
+// What it counts:
+//
+//   - sends that run one after the other in the goroutine's body, each
+//     one (three sends and two receives leave the third blocked);
+//   - select cases on their edges, not their blocks: go/ssa merges the
+//     empty bodies of several cases ("case <-out:" next to
+//     "case <-time.After(d):") into the block after the select;
+//   - a channel made inside a loop lives one iteration: the next one
+//     makes it anew, so a path that goes back to the make abandons it,
+//     like a return. When an alias outlives the iteration (prev = ch, a
+//     variable declared outside the loop, a field) the loop is unknown;
+//   - a send in a loop guarded by "i < n" (a range over a slice, a string
+//     or an integer, a counted for loop), once per iteration: with a
+//     constant n (or an array's length) the count is exact; otherwise it
+//     is known only at run time, and any path that stops receiving after
+//     a bounded number of values, beyond the buffer, leaves the sender
+//     blocked once the loop runs longer. A loop with no such guard (a
+//     pipeline stage that sends once per value it is fed) is unknown;
+//   - a receive that heads a loop left only when the channel is closed or
+//     by an early return or break ("for v := range ch { if bad(v) {
+//     return v } }"): once per iteration, and the whole channel on the way
+//     out through the close;
+//   - several go statements sending on one channel (one goroutine per
+//     server, the first answer wins), when all start before any receive:
+//     their values add up, and one of them blocks;
+//   - a close by the sending goroutine itself, deferred or not: it cannot
+//     run while its own send is blocked, so it releases nothing;
+//   - a capacity given by a parameter of the maker: the smallest constant
+//     a call in the package passes for it, named in the message.
+//
 // A suggested fix makes the channel buffered when that is provably
 // enough: one goroutine sending one value gets make(chan T, 1), and
 // goroutines started by a loop over a slice or up to a bound n get a
@@ -168,18 +198,27 @@
 //
 // # When it stays silent
 //
-//   - The channel's capacity is not a constant, or the channel escapes (to
+//   - The channel's capacity is not a constant (nor a parameter that a
+//     call in the package gives a constant), or the channel escapes (to
 //     a global, an interface, another channel, a function of unknown
 //     origin, an exported field, a return value): someone else may
 //     receive from it or send on it.
-//   - The channel is closed anywhere: a send then panics rather than
-//     blocks, which is a different bug, and a receive returns at once.
-//   - Receives happen in a loop, in another goroutine, or through calls
-//     (other than calls of a helper of this package that receives a fixed
-//     number of values on every path), so their number is unknown; likewise sends in a loop, sends from
-//     goroutines started by more than one go statement, and goroutines
-//     started by a helper rather than by the function that makes the
-//     channel. These are documented false negatives in the corpus.
+//   - The channel is closed by anyone but its one sending goroutine: a
+//     send then panics rather than blocks, which is a different bug, and
+//     a receive returns at once.
+//   - Receives happen in a loop that does not end only by a close or an
+//     early exit (a counted "for range n { <-ch }"), in another goroutine,
+//     or through calls (other than calls of a helper of this package that
+//     receives a fixed number of values on every path), so their number
+//     is unknown; likewise sends in a loop with no "i < n" guard or in a
+//     nested loop, several sends from goroutines started by a go
+//     statement in a loop, goroutines of several go statements with a
+//     receive between them, and goroutines started by a helper rather
+//     than by the function that makes the channel. These are documented
+//     false negatives in the corpus.
+//   - A capacity given by len(xs) or a variable: it is compared with
+//     nothing, so "make(chan T, len(items))" with one send per item is
+//     silent, as it should be, and so is every other such capacity.
 //   - The goroutine is started from main.main or an init function (or a
 //     closure inside one): it is meant to live as long as the process.
 //     The rule does not reach functions that main calls, which may run

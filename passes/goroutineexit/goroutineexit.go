@@ -44,6 +44,7 @@ type checker struct {
 	reported map[*ssa.Go]bool
 	diags    []analysis.Diagnostic
 	once     *onceIndex
+	calls    map[*ssa.Function][]*ssa.Call // static calls by callee, see callsOf
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
@@ -62,6 +63,9 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
 		if ch.Owner() != chanflow.GoroutineExit {
+			if closedRanges(ch) {
+				c.forgottenSender(ch)
+			}
 			continue // unknown, intended, rangeclose's or lostsignal's to judge
 		}
 		c.forgottenSender(ch)
@@ -168,14 +172,8 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 			if !ok || ours[sel] == nil {
 				continue
 			}
-			cases := ssaidiom.CaseBodies(sel)
-			for _, next := range p.Blocks[i+1:] {
-				if j, ok := cases[next]; ok {
-					if !ours[sel][j] {
-						last, lastCase, lastBlock = sel, j, next
-					}
-					break
-				}
+			if c, ok := caseTaken(sel, p.Blocks[i:]); ok && !ours[sel][c.Index] {
+				last, lastCase, lastBlock = sel, c.Index, c.Body
 			}
 		}
 	}
@@ -196,10 +194,46 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 		}
 		return fmt.Sprintf("if %s takes %s, %s", at, what, verb), st.Pos
 	}
+	if p.Ret == nil {
+		// The path goes back to the make: the next iteration makes the
+		// channel anew and drops this one.
+		at := firstPos(p.Stop)
+		if !at.IsValid() {
+			return fmt.Sprintf("on the path that goes on to the next iteration of the loop, %s", verb), token.NoPos
+		}
+		return fmt.Sprintf("on the path that goes on to the next iteration of the loop at %s, %s", c.src.Where(at, from), verb), at
+	}
 	if p.Ret.Pos().IsValid() {
 		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.Ret.Pos(), from), verb), p.Ret.Pos()
 	}
 	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.Ret.Parent().Name(), verb), token.NoPos
+}
+
+// firstPos returns the position of the first instruction of b that has
+// one.
+func firstPos(b *ssa.BasicBlock) token.Pos {
+	for _, instr := range b.Instrs {
+		if instr.Pos().IsValid() {
+			return instr.Pos()
+		}
+	}
+	return token.NoPos
+}
+
+// caseTaken returns the case of sel that the path blocks, which starts at
+// sel's block, takes: the first edge on it into a case's body. Edges, not
+// blocks, tell the cases apart, since the empty bodies of several cases
+// share the block after the select.
+func caseTaken(sel *ssa.Select, blocks []*ssa.BasicBlock) (ssaidiom.Case, bool) {
+	cases := ssaidiom.SelectCases(sel)
+	for j := 0; j+1 < len(blocks); j++ {
+		for _, c := range cases {
+			if from, to := c.Edge(); from == blocks[j] && to == blocks[j+1] {
+				return c, true
+			}
+		}
+	}
+	return ssaidiom.Case{}, false
 }
 
 // inLoop reports whether instr's block lies on a cycle.

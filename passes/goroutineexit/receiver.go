@@ -23,7 +23,8 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	if g == nil || c.reported[g] {
 		return
 	}
-	t, ok := releaseWeights(ch, parent)
+	it := iterationOf(ch)
+	t, ok := releaseWeights(ch, parent, it)
 	if !ok {
 		return
 	}
@@ -32,7 +33,7 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	// goroutine's leak); a close before it, deferred or not, releases
 	// every receive.
 	start := t.After(g) + t.Before(g)
-	p := ssaidiom.CheapestReturn(g, start, t.Block)
+	p := ssaidiom.CheapestExit(g, start, t.Edge, it.ends())
 	need := 1
 	if onOnePath(recvs) {
 		need = 2
@@ -84,15 +85,15 @@ func receiverOf(ch *chanflow.Channel, parent *ssa.Function) (*ssa.Go, []ssa.Inst
 // releaseWeights returns the sends on ch and closes of ch in parent as
 // path weights. It fails when one happens elsewhere or in a way whose
 // count is unknown (in a loop, in another goroutine).
-func releaseWeights(ch *chanflow.Channel, parent *ssa.Function) (*tally, bool) {
+func releaseWeights(ch *chanflow.Channel, parent *ssa.Function, it iteration) (*tally, bool) {
 	t := newTally()
 	for _, s := range ch.Sends {
-		if s.Go != nil || s.Instr.Parent() != parent || inLoop(s.Instr) || !t.add(s.Instr, s.State, 1) {
+		if s.Go != nil || s.Instr.Parent() != parent || it.repeats(s.Instr) || !t.add(s.Instr, s.State, 1) {
 			return nil, false
 		}
 	}
 	for _, cl := range ch.Closes {
-		if cl.Go != nil || cl.Instr.Parent() != parent || inLoop(cl.Instr) || !t.add(cl.Instr, -1, closeWeight) {
+		if cl.Go != nil || cl.Instr.Parent() != parent || it.repeats(cl.Instr) || !t.add(cl.Instr, -1, closeWeight) {
 			return nil, false
 		}
 	}

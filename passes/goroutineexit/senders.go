@@ -23,31 +23,58 @@ type senders struct {
 	perGoroutine int
 	// many is set when the go statement is in a loop.
 	many bool
+	// loop is the counted loop around the goroutine's one send, if any.
+	// perGoroutine is then its trip count, or 0 when that is only known
+	// at run time (unbounded).
+	loop *sendLoop
 }
 
 // forgottenSender reports goroutines that block forever sending on ch
 // because, on some path of the function that started them, fewer values
 // are received than are sent beyond the channel's capacity.
 func (c *checker) forgottenSender(ch *chanflow.Channel) {
-	if ch.Closed || len(ch.Sends) == 0 {
+	if len(ch.Sends) == 0 {
 		return
 	}
-	k, ok := capacity(ch.Make)
+	k, _, ok := c.capacityAt(ch.Make)
 	if !ok {
 		return
 	}
 	parent := ch.Make.Parent()
-	s := c.sendersOf(ch, parent)
-	if s == nil || c.reported[s.g] {
+	it := iterationOf(ch)
+	s := c.sendersOf(ch, parent, it)
+	if s == nil {
+		c.siblingSenders(ch, parent, it, k)
 		return
 	}
-	t, ok := c.receiveWeights(ch, parent)
-	if !ok {
+	if c.reported[s.g] || ch.Closed && !closedOnlyBy(ch, s) {
 		return
 	}
-	p := ssaidiom.CheapestReturn(s.g, t.After(s.g), t.Block)
+	t, ok := c.receiveWeights(ch, parent, it)
+	if !ok || !addRanges(t, ch, parent) {
+		return
+	}
+	if t.drains && (s.loop == nil || s.loop.trip >= 0) {
+		// A loop that receives until some value may be stopping at the
+		// last one of a known count (a sentinel): the cheapest path,
+		// which leaves after the first, may never be taken. Only a
+		// count known at run time alone is judged against it.
+		return
+	}
+	p := ssaidiom.CheapestExit(s.g, t.After(s.g), t.Edge, it.ends())
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
+	}
+	if s.loop != nil && s.loop.trip < 0 {
+		// As many values as the loop runs, known only at run time: any
+		// path that stops receiving after a bounded number leaves the
+		// sender blocked once the loop runs longer than that and the
+		// buffer. A range that ends has drained the channel.
+		if p.Cost >= closeWeight {
+			return
+		}
+		c.reportSenders(ch, s, p, t.ours, k)
+		return
 	}
 	sent := s.perGoroutine
 	if s.many {
@@ -59,10 +86,28 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	c.reportSenders(ch, s, p, t.ours, k)
 }
 
+// closedOnlyBy reports whether every close of ch is done by the one
+// goroutine that sends on it: a goroutine blocked in a send cannot run its
+// own close, deferred or not, so the close releases nothing that the
+// count of sends and receives has to allow for. (With several goroutines
+// from one go statement, one's close would make another's blocked send
+// panic: not a leak, and not this check's to judge.)
+func closedOnlyBy(ch *chanflow.Channel, s *senders) bool {
+	if s.many || len(ch.Closes) == 0 {
+		return false
+	}
+	for _, cl := range ch.Closes {
+		if cl.Go != s.g {
+			return false
+		}
+	}
+	return true
+}
+
 // sendersOf returns the goroutines that send on ch, when they are all
 // started by one go statement in parent and each sends a bounded number of
 // values, and nil otherwise.
-func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders {
+func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function, it iteration) *senders {
 	s := &senders{}
 	for _, snd := range ch.Sends {
 		g := snd.Go
@@ -72,7 +117,14 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders
 		s.g = g
 		s.sends = append(s.sends, snd.Instr)
 	}
-	s.many = inLoop(s.g)
+	return c.sized(ch, s, it)
+}
+
+// sized completes s, the go statement and the sends of its goroutines,
+// with how many values each goroutine sends; it returns nil when that is
+// unknown.
+func (c *checker) sized(ch *chanflow.Channel, s *senders, it iteration) *senders {
+	s.many = it.repeats(s.g)
 	s.fn = ssaidiom.GoroutineFunc(s.g)
 
 	// A goroutine body in another package: the go statement itself hands
@@ -88,13 +140,21 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function) *senders
 	if s.fn == nil {
 		return nil
 	}
+	if len(s.sends) == 1 && s.sends[0].Parent() == s.fn && inLoop(s.sends[0]) {
+		s.loop = sendLoopOf(s.sends[0])
+		if s.loop == nil {
+			return nil
+		}
+		s.perGoroutine = max(s.loop.trip, 0)
+		return s
+	}
 	sends, ok := c.countedSends(s.fn, s.sends, ch)
 	if !ok {
 		return nil
 	}
 	s.sends = sends
-	s.perGoroutine = 1
-	if onOnePath(s.sends) {
+	s.perGoroutine = max(1, chainedSends(s.sends))
+	if s.perGoroutine == 1 && onOnePath(s.sends) {
 		s.perGoroutine = 2
 	}
 	return s
@@ -180,6 +240,36 @@ func (c *checker) sendsOnce(g *ssa.Go, ch *chanflow.Channel) bool {
 	return true
 }
 
+// chainedSends returns the most sends that all run before one of them on
+// every path to it: the number of values a run that reaches that send has
+// sent (straight-line code sends each one).
+func chainedSends(sends []ssa.Instruction) int {
+	most := 0
+	for _, a := range sends {
+		n := 1
+		for _, b := range sends {
+			if a != b && ssaidiom.RunsBefore(b, a) {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+// ordinal spells n as "second", "third", or "5th".
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "first"
+	case 2:
+		return "second"
+	case 3:
+		return "third"
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
 // onOnePath reports whether two of the sends can happen one after the
 // other in one run of their function.
 func onOnePath(sends []ssa.Instruction) bool {
@@ -203,6 +293,9 @@ func onOnePath(sends []ssa.Instruction) bool {
 type tally struct {
 	*ssaidiom.Weights
 	ours map[*ssa.Select]map[int]bool
+	// drains is set when a receive that heads a loop is counted once per
+	// iteration (see drainLoop).
+	drains bool
 }
 
 func newTally() *tally {
@@ -231,11 +324,24 @@ func (t *tally) add(instr ssa.Instruction, state, n int) bool {
 // receives. It fails when a receive happens elsewhere or in a way whose
 // count is unknown: in a loop, in another goroutine, or through another
 // kind of call.
-func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*tally, bool) {
+func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function, it iteration) (*tally, bool) {
 	t := newTally()
 	helpers := map[*ssa.Function][]ssa.Instruction{}
 	for _, r := range ch.Recvs {
-		if r.Go != nil || inLoop(r.Instr) {
+		if r.Go == nil && r.Instr.Parent() == parent && it.repeats(r.Instr) {
+			// A loop that receives until the channel is closed and may
+			// leave early: count one receive per iteration, and the
+			// drained channel on the way out once it is closed.
+			branch, notOk := drainLoop(r.Instr)
+			if branch == nil {
+				return nil, false
+			}
+			t.Add(r.Instr, 1)
+			t.AddEdge(branch, notOk, closeWeight)
+			t.drains = true
+			continue
+		}
+		if r.Go != nil || r.Instr.Parent() != parent && inLoop(r.Instr) {
 			return nil, false
 		}
 		if r.Instr.Parent() != parent {
@@ -261,7 +367,7 @@ func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function) (*t
 			return nil, false // reached some other way
 		}
 		for _, call := range calls {
-			if inLoop(call) {
+			if it.repeats(call) {
 				return nil, false
 			}
 			t.Add(call, n)
@@ -336,13 +442,20 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *ssaidiom.Pa
 	var msg string
 	var fix *analysis.SuggestedFix
 	switch {
+	case s.loop != nil && s.loop.trip < 0:
+		why, _ := c.giveUp(p, ours, fmt.Sprintf("at most %d value%s received from %s", p.Cost, plural(p.Cost, " is", "s are"), name), at.Pos())
+		msg = fmt.Sprintf("goroutine blocks forever sending on %s in a loop: %s, and %s has %s, so a loop that runs more than %d time%s blocks on its send",
+			name, why, name, capacityWords(k), p.Cost+k, plural(p.Cost+k, "", "s"))
+	case s.loop != nil:
+		msg = fmt.Sprintf("goroutine blocks forever sending on %s in a loop: the loop sends %d value%s, at most %d %s received and %s has %s",
+			name, s.perGoroutine, plural(s.perGoroutine, "", "s"), p.Cost, plural(p.Cost, "is", "are"), name, capacityWords(k))
 	case s.many:
 		msg = fmt.Sprintf("goroutines started in a loop block forever sending on %s: at most %d value%s received and %s has %s, so every goroutine beyond that blocks on this send",
 			name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
 		fix = c.loopCapacityFix(ch, s)
 	case s.perGoroutine > 1:
-		msg = fmt.Sprintf("goroutine blocks forever on a second send on %s: at most %d value%s received and %s has %s",
-			name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
+		msg = fmt.Sprintf("goroutine blocks forever on a %s send on %s: at most %d value%s received and %s has %s",
+			ordinal(p.Cost+k+1), name, p.Cost, plural(p.Cost, " is", "s are"), name, capacityWords(k))
 	default:
 		why, _ := c.giveUp(p, ours, "nothing receives from "+name, at.Pos())
 		msg = fmt.Sprintf("goroutine blocks forever sending on %s: %s", name, why)
@@ -360,6 +473,13 @@ func (c *checker) reportSenders(ch *chanflow.Channel, s *senders, p *ssaidiom.Pa
 	}
 	if _, pos := c.giveUp(p, ours, "", at.Pos()); pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: "here the function stops receiving from " + name})
+	}
+	if _, call, _ := c.capacityAt(ch.Make); call != nil {
+		// The capacity is the caller's: a fix at the make would change
+		// every caller's.
+		fix = nil
+		d.Message += fmt.Sprintf(", when %s is called with a buffer of %d at %s", call.Call.StaticCallee().Name(), k, c.src.Where(call.Pos(), at.Pos()))
+		d.Related = append(d.Related, capacityCallRelated(call, k))
 	}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}

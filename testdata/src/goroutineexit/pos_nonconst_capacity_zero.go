@@ -1,7 +1,5 @@
 package goroutineexit
 
-//oracle:falsenegative the channel's capacity is a parameter, not a constant, so the analyzer cannot tell it is zero here; the forgotten sender then blocks forever
-
 import (
 	"context"
 	"time"
@@ -17,7 +15,7 @@ func fetchAvatar(user string) []byte {
 func avatarCtx(ctx context.Context, user string, buffer int) ([]byte, error) {
 	img := make(chan []byte, buffer)
 	go func() {
-		img <- fetchAvatar(user)
+		img <- fetchAvatar(user) // want `goroutine blocks forever sending on img: if the select takes <-ctx\.Done\(\), nothing receives from img, when avatarCtx is called with a buffer of 0 at line 32`
 	}()
 	select {
 	case b := <-img:
