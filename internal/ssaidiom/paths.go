@@ -119,21 +119,16 @@ type Path struct {
 	Stop *ssa.BasicBlock
 }
 
-// CheapestReturn returns the path from the instruction start to a return
-// of its function that counts the fewest operations, where weight(b) is
-// the number a path counts on entering block b and startWeight those after
-// start in its own block. It returns nil when no return is reachable.
-// Weights must be non-negative.
-func CheapestReturn(start ssa.Instruction, startWeight int, weight func(*ssa.BasicBlock) int) *Path {
-	return CheapestExit(start, startWeight, func(_, to *ssa.BasicBlock) int { return weight(to) }, nil)
-}
-
-// CheapestExit is CheapestReturn with weights on edges (weight(from, to)
-// is what a path counts on going from block from to block to, such as
-// [Weights.Edge]), and with a second kind of end: entering a block for
-// which stop, when not nil, holds (the block that makes a channel anew in
-// the next iteration of a loop, say). (Dijkstra's algorithm over the
-// blocks.)
+// CheapestExit returns the path from the instruction start to a return
+// of its function that counts the fewest operations, where weight(from,
+// to) is what a path counts on going from block from to block to (use
+// [Weights.Edge]: select cases are counted on edges, so a weight of blocks
+// alone would miss them) and startWeight those after start in its own
+// block; or, when stop is not nil, the path to the entry of a block for
+// which stop holds (the block that makes a channel anew in the next
+// iteration of a loop, say), whichever is cheaper. It returns nil when
+// neither is reachable. Weights must be non-negative. (Dijkstra's
+// algorithm over the blocks.)
 func CheapestExit(start ssa.Instruction, startWeight int, weight func(from, to *ssa.BasicBlock) int, stop func(*ssa.BasicBlock) bool) *Path {
 	from := start.Block()
 	dist := map[*ssa.BasicBlock]int{from: startWeight}

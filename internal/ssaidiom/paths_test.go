@@ -37,9 +37,9 @@ func receives(f *ssa.Function) []*ssa.UnOp {
 	return recvs
 }
 
-// TestCheapestReturn counts receives on the paths from a function's entry
+// TestCheapestExit counts receives on the paths from a function's entry
 // to its returns: the cheapest path takes the branch with one.
-func TestCheapestReturn(t *testing.T) {
+func TestCheapestExit(t *testing.T) {
 	pkg := build(t, pathsSrc)
 	f := fn(t, pkg, "Recv")
 	w := ssaidiom.NewWeights()
@@ -51,7 +51,7 @@ func TestCheapestReturn(t *testing.T) {
 		w.Add(r, 1)
 	}
 	start := f.Blocks[0].Instrs[0]
-	p := ssaidiom.CheapestReturn(start, w.After(start), w.Block)
+	p := ssaidiom.CheapestExit(start, w.After(start), w.Edge, nil)
 	if p == nil {
 		t.Fatalf("no path to a return:\n%s", dump(f))
 	}
@@ -79,7 +79,7 @@ func TestCheapestReturn(t *testing.T) {
 	}
 
 	g := fn(t, pkg, "Forever")
-	if p := ssaidiom.CheapestReturn(g.Blocks[0].Instrs[0], 0, w.Block); p != nil {
+	if p := ssaidiom.CheapestExit(g.Blocks[0].Instrs[0], 0, w.Edge, nil); p != nil {
 		t.Errorf("a loop with no way out has a path to a return: %v", p.Blocks)
 	}
 }

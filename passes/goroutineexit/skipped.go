@@ -35,7 +35,7 @@ func (c *checker) skippedSignal(ch *chanflow.Channel) {
 	// The maker waits on every path from the go statement to its returns.
 	waits := newTally()
 	waits.Add(recv, 1)
-	if p := ssaidiom.CheapestReturn(g, waits.After(g), waits.Block); p == nil || p.Cost < 1 {
+	if p := ssaidiom.CheapestExit(g, waits.After(g), waits.Edge, nil); p == nil || p.Cost < 1 {
 		return
 	}
 	// The child has a path to a return on which it neither sends nor
@@ -50,7 +50,7 @@ func (c *checker) skippedSignal(ch *chanflow.Channel) {
 		signals.Add(cl.Instr, closeWeight)
 	}
 	entry := body.Blocks[0]
-	p := ssaidiom.CheapestReturn(entry.Instrs[0], signals.Block(entry), signals.Block)
+	p := ssaidiom.CheapestExit(entry.Instrs[0], signals.Block(entry), signals.Edge, nil)
 	if p == nil || p.Cost > 0 {
 		return
 	}
