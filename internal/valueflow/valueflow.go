@@ -336,13 +336,39 @@ func (w *Walk[C]) enter(v ssa.Value, instr ssa.CallInstruction, callee *ssa.Func
 // intoCallers follows v, returned by ret, into the callers of its
 // function when they are all known. Otherwise the value escapes.
 func (w *Walk[C]) intoCallers(ret *ssa.Return, v ssa.Value) {
-	fn := ret.Parent()
-	calls, ok := w.pkg.directCalls(fn)
+	calls, ok := w.pkg.directCalls(ret.Parent())
 	if !ok {
 		w.escape()
 		return
 	}
 	w.returned = true
+	w.intoCalls(ret, v, calls)
+}
+
+// IntoStaticCalls follows v, returned by ret, into the calls of ret's
+// function that the package makes statically (a method's too), without
+// claiming that they are all its callers: the policy, which calls it,
+// decides what the callers it cannot see may do with the value.
+func (w *Walk[C]) IntoStaticCalls(ret *ssa.Return, v ssa.Value) {
+	fn := ret.Parent()
+	if !w.pkg.Local(fn) {
+		return
+	}
+	if w.pkg.callers == nil {
+		w.pkg.indexCallers()
+	}
+	w.intoCalls(ret, v, w.pkg.callers[fn])
+}
+
+// CallersKnown reports whether every caller of fn is a direct call in
+// the package, so that a value fn returns is followed into all of them.
+func (p *Package) CallersKnown(fn *ssa.Function) bool {
+	_, ok := p.directCalls(fn)
+	return ok
+}
+
+func (w *Walk[C]) intoCalls(ret *ssa.Return, v ssa.Value, calls []*ssa.Call) {
+	fn := ret.Parent()
 	var zero C
 	for i, r := range ret.Results {
 		if r != v {

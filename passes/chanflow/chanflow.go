@@ -116,6 +116,12 @@ type Channel struct {
 	// init function (or a closure inside one): it lives as long as the
 	// process.
 	ProcessLifetime bool
+	// RecvOnlyOut is set when the channel is handed, receive-only, to
+	// callers the package cannot all see (a method or an exported
+	// function returns it as <-chan T): they may receive from it, so
+	// the receives are not all known, but they can neither send on it
+	// nor close it, so the sends and closes are.
+	RecvOnlyOut bool
 
 	Ranges []*Range
 	Sends  []*Send
@@ -304,7 +310,7 @@ func (a *state) paramUse(fn *ssa.Function, i int) Use {
 	}
 	p, w := a.follow(fn.Params[i])
 	var u Use
-	if w.Escaped() {
+	if w.Escaped() || p.recvOnlyOut {
 		u |= Escapes
 	}
 	if p.closed {
@@ -352,6 +358,7 @@ func (a *state) channel(mk *ssa.MakeChan) *Channel {
 		Closed:          p.closed,
 		Returned:        w.Returned(),
 		ProcessLifetime: ssaidiom.IsProcessLifetime(mk.Parent()),
+		RecvOnlyOut:     p.recvOnlyOut,
 		Ranges:          p.ranges,
 		Sends:           p.sends,
 		Recvs:           p.recvs,

@@ -68,6 +68,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		c.abandonedReceiver(ch)
 	}
 	current = ""
+	c.oneSided()
 	c.noExit()
 	c.syncWaits()
 	c.timerDrains()

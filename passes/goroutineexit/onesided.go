@@ -1,0 +1,328 @@
+package goroutineexit
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/passes/chanflow"
+)
+
+// sourceBudget bounds the values visited when tracing where a channel
+// operand comes from.
+const sourceBudget = 64
+
+// oneSided reports operations on channels whose whole visible life is
+// one-sided, wherever they block (in the maker, a method, a test, a
+// goroutine): a receive from a channel that nothing sends on or closes,
+// and a send on an unbuffered channel that nothing receives from.
+//
+// An operation is judged only when every channel its operand may be is
+// known (traced back through fields, variables, closures and static
+// calls to make calls) and every one of them is one-sided, so that a
+// field shared by several values, one of which is served, stays silent.
+func (c *checker) oneSided() {
+	byMake := make(map[*ssa.MakeChan]*chanflow.Channel, len(c.flow.Channels))
+	for _, ch := range c.flow.Channels {
+		byMake[ch.Make] = ch
+	}
+	s := &sourceTracer{c: c, byMake: byMake}
+	done := make(map[ssa.Instruction]bool)
+	for _, ch := range c.flow.Channels {
+		o := ch.Owner()
+		if (o != chanflow.GoroutineExit && o != chanflow.OneSided) || ch.ProcessLifetime {
+			continue
+		}
+		if ch.NeverSent() {
+			for _, r := range ch.Recvs {
+				c.reportOneSided(s, ch, r.Instr, r.State, r.Go, done, neverSent)
+			}
+		}
+		if neverReceived(ch) {
+			for _, snd := range ch.Sends {
+				c.reportOneSided(s, ch, snd.Instr, snd.State, snd.Go, done, neverReceived)
+			}
+		}
+	}
+}
+
+// neverSent and neverReceived are the two one-sided lives.
+func neverSent(ch *chanflow.Channel) bool { return ch.NeverSent() }
+
+func neverReceived(ch *chanflow.Channel) bool {
+	k, ok := capacity(ch.Make)
+	return ok && k == 0 && ch.Owner() == chanflow.GoroutineExit && !ch.Closed &&
+		len(ch.Recvs) == 0 && len(ch.Ranges) == 0
+}
+
+// reportOneSided reports instr, an operation on ch, when it blocks
+// forever: it is a send or receive statement, or a select without default
+// all of whose cases wait on channels that are one-sided the same way.
+func (c *checker) reportOneSided(s *sourceTracer, ch *chanflow.Channel, instr ssa.Instruction, state int, g *ssa.Go, done map[ssa.Instruction]bool, dead func(*chanflow.Channel) bool) {
+	if done[instr] || (g != nil && c.reported[g]) {
+		return
+	}
+	done[instr] = true
+	var operands []ssa.Value
+	recv := true
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		if _, park := instr.X.(*ssa.MakeChan); park {
+			return // <-make(chan T): a deliberate park
+		}
+		operands = append(operands, instr.X)
+	case *ssa.Send:
+		recv = false
+		operands = append(operands, instr.Chan)
+	case *ssa.Select:
+		if !instr.Blocking {
+			return
+		}
+		for _, st := range instr.States {
+			if (st.Dir == types.RecvOnly) != (instr.States[state].Dir == types.RecvOnly) {
+				return
+			}
+			operands = append(operands, st.Chan)
+		}
+		recv = instr.States[state].Dir == types.RecvOnly
+	default:
+		return // a call into another package: its summary says no more
+	}
+	for _, v := range operands {
+		if !s.allDead(v, dead) {
+			return
+		}
+	}
+	name := c.src.ChanText(operands[0].Pos(), "")
+	if name == "" {
+		name = c.src.ChanText(instr.Pos(), "the channel")
+	}
+	var msg string
+	if recv {
+		msg = fmt.Sprintf("blocks forever receiving from %s: nothing in the package sends on or closes it", name)
+	} else {
+		msg = fmt.Sprintf("blocks forever sending on %s: it is unbuffered and nothing in the package receives from it", name)
+	}
+	if _, isSel := instr.(*ssa.Select); isSel && len(operands) > 1 {
+		msg = "select blocks forever: " + map[bool]string{true: "nothing in the package sends on or closes any of its channels", false: "nothing in the package receives from any of its channels"}[recv]
+	}
+	if g != nil {
+		c.reported[g] = true
+		msg = "goroutine " + msg
+	}
+	pos := instr.Pos()
+	if sel, ok := instr.(*ssa.Select); ok && state >= 0 && state < len(sel.States) && sel.States[state].Pos.IsValid() {
+		pos = sel.States[state].Pos
+	}
+	c.diags = append(c.diags, analysis.Diagnostic{
+		Pos:      pos,
+		Category: "onesided",
+		Message:  msg,
+		Related:  []analysis.RelatedInformation{makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name))},
+	})
+}
+
+// sourceTracer traces channel values back to the make calls they may be.
+type sourceTracer struct {
+	c      *checker
+	byMake map[*ssa.MakeChan]*chanflow.Channel
+	fields map[*types.Var][]*ssa.FieldAddr
+}
+
+// allDead reports whether v may only be channels made in the package (or
+// nil) for which dead holds.
+func (s *sourceTracer) allDead(v ssa.Value, dead func(*chanflow.Channel) bool) bool {
+	makes := make(map[*ssa.MakeChan]bool)
+	budget := sourceBudget
+	if !s.sources(v, makes, map[ssa.Value]bool{}, &budget) || len(makes) == 0 {
+		return false
+	}
+	for mk := range makes {
+		ch := s.byMake[mk]
+		if ch == nil || !dead(ch) {
+			return false
+		}
+	}
+	return true
+}
+
+// sources adds to makes the make calls v may be, and reports whether
+// they are all known.
+func (s *sourceTracer) sources(v ssa.Value, makes map[*ssa.MakeChan]bool, seen map[ssa.Value]bool, budget *int) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	if *budget--; *budget < 0 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.MakeChan:
+		makes[v] = true
+		return true
+	case *ssa.Const:
+		return v.IsNil() // a nil channel blocks forever too
+	case *ssa.ChangeType:
+		return s.sources(v.X, makes, seen, budget)
+	case *ssa.Convert:
+		return s.sources(v.X, makes, seen, budget)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !s.sources(e, makes, seen, budget) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return false
+		}
+		return s.stored(v.X, makes, seen, budget)
+	case *ssa.Call:
+		return s.returned(v.Call, 0, makes, seen, budget)
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return s.returned(call.Call, v.Index, makes, seen, budget)
+		}
+	}
+	return false
+}
+
+// stored traces what may be stored at addr: an unexported field of the
+// package's struct types, or a local variable (also one captured by a
+// closure).
+func (s *sourceTracer) stored(addr ssa.Value, makes map[*ssa.MakeChan]bool, seen map[ssa.Value]bool, budget *int) bool {
+	switch addr := addr.(type) {
+	case *ssa.FieldAddr:
+		f := s.trackedField(addr)
+		if f == nil {
+			return false
+		}
+		for _, fa := range s.fieldAddrs()[f] {
+			if !s.storesInto(fa, makes, seen, budget) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Alloc:
+		return s.storesInto(addr, makes, seen, budget)
+	case *ssa.FreeVar:
+		fn := addr.Parent()
+		idx := -1
+		for i, fv := range fn.FreeVars {
+			if fv == addr {
+				idx = i
+			}
+		}
+		parent := fn.Parent()
+		if idx < 0 || parent == nil {
+			return false
+		}
+		for _, b := range parent.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+					if !s.stored(mc.Bindings[idx], makes, seen, budget) {
+						return false
+					}
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// storesInto traces every value stored at addr, and fails when addr is
+// used in a way that may store something unseen.
+func (s *sourceTracer) storesInto(addr ssa.Value, makes map[*ssa.MakeChan]bool, seen map[ssa.Value]bool, budget *int) bool {
+	for _, ref := range referrers(addr) {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if ref.Addr != addr {
+				return false
+			}
+			if !s.sources(ref.Val, makes, seen, budget) {
+				return false
+			}
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			// A closure capturing a local variable: its stores are
+			// through the free variable.
+			fn := ref.Fn.(*ssa.Function)
+			for i, b := range ref.Bindings {
+				if b == addr && i < len(fn.FreeVars) && !s.storesInto(fn.FreeVars[i], makes, seen, budget) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// returned traces the index-th result of the function call calls
+// statically, when it is the package's.
+func (s *sourceTracer) returned(call ssa.CallCommon, index int, makes map[*ssa.MakeChan]bool, seen map[ssa.Value]bool, budget *int) bool {
+	if call.IsInvoke() {
+		return false
+	}
+	fn := call.StaticCallee()
+	if fn == nil || fn.Pkg != s.c.flow.SSA().Pkg || len(fn.Blocks) == 0 {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			if index >= len(ret.Results) || !s.sources(ret.Results[index], makes, seen, budget) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// trackedField returns the field fa addresses when it is an unexported
+// field of a struct type declared in the package, so that every store
+// into it is in the package.
+func (s *sourceTracer) trackedField(fa *ssa.FieldAddr) *types.Var {
+	named, ok := types.Unalias(deref(fa.X.Type())).(*types.Named)
+	if !ok {
+		return nil
+	}
+	st, ok := named.Origin().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	f := st.Field(fa.Field)
+	if f.Exported() || f.Pkg() != s.c.pass.Pkg || named.Obj().Pkg() != s.c.pass.Pkg {
+		return nil
+	}
+	return f
+}
+
+// fieldAddrs indexes the package's field addresses by tracked field.
+func (s *sourceTracer) fieldAddrs() map[*types.Var][]*ssa.FieldAddr {
+	if s.fields != nil {
+		return s.fields
+	}
+	s.fields = make(map[*types.Var][]*ssa.FieldAddr)
+	for _, fn := range s.c.flow.SSA().SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if fa, ok := instr.(*ssa.FieldAddr); ok {
+					if f := s.trackedField(fa); f != nil {
+						s.fields[f] = append(s.fields[f], fa)
+					}
+				}
+			}
+		}
+	}
+	return s.fields
+}
