@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -47,6 +48,7 @@ func (c *checker) oneSided() {
 			}
 		}
 	}
+	c.servedAfterStop(s, done)
 }
 
 // neverSent and neverReceived are the two one-sided lives.
@@ -325,4 +327,134 @@ func (s *sourceTracer) fieldAddrs() map[*types.Var][]*ssa.FieldAddr {
 		}
 	}
 	return s.fields
+}
+
+// servedAfterStop reports plain sends on an unbuffered channel held in a
+// field whose every receiver is a select case in a loop that has another
+// case leaving the loop (the serve loop of a type, returning on stop): an
+// exported method sending on it after the loop has left blocks forever,
+// since no other code receives from the channel. A sender that selects
+// on the stop channel too is the protocol done right, and is no send
+// statement.
+func (c *checker) servedAfterStop(s *sourceTracer, done map[ssa.Instruction]bool) {
+	served := make(map[*chanflow.Channel][]exitCase)
+	for _, ch := range c.flow.Channels {
+		if ch.Owner() != chanflow.GoroutineExit || ch.Closed || ch.ProcessLifetime || len(ch.Recvs) == 0 || len(ch.Sends) == 0 {
+			continue
+		}
+		if k, ok := capacity(ch.Make); !ok || k != 0 {
+			continue
+		}
+		var exits []exitCase
+		for _, r := range ch.Recvs {
+			e, ok := s.exitCase(r)
+			if !ok {
+				exits = nil
+				break
+			}
+			exits = append(exits, e)
+		}
+		if len(exits) > 0 {
+			served[ch] = exits
+		}
+	}
+	for _, ch := range c.flow.Channels {
+		for _, snd := range ch.Sends {
+			if exits := served[ch]; exits != nil {
+				c.reportServedAfterStop(s, ch, snd, exits, served, done)
+			}
+		}
+	}
+}
+
+// exitCase is a case of a serve loop's select that leaves the loop.
+type exitCase struct {
+	sel   *ssa.Select
+	state int
+}
+
+// exitCase returns the case of r's select that leaves the loop around it
+// when r is a receive case of a blocking select in a loop, and another
+// receive case, on a channel that can be sent on or closed, reaches a
+// return without coming back to the select.
+func (s *sourceTracer) exitCase(r *chanflow.Recv) (exitCase, bool) {
+	sel, ok := r.Instr.(*ssa.Select)
+	if !ok || !sel.Blocking || !ssaidiom.InLoop(sel.Block()) {
+		return exitCase{}, false
+	}
+	for _, cs := range ssaidiom.SelectCases(sel) {
+		if cs.Index < 0 || cs.Index == r.State || sel.States[cs.Index].Dir != types.RecvOnly {
+			continue
+		}
+		if s.allDead(sel.States[cs.Index].Chan, neverSent) {
+			continue // a stop channel nothing closes does not stop the loop
+		}
+		if returnsWithout(cs.Body, sel.Block()) {
+			return exitCase{sel, cs.Index}, true
+		}
+	}
+	return exitCase{}, false
+}
+
+// returnsWithout reports whether some path from b reaches a return
+// without passing through the block avoid.
+func returnsWithout(b, avoid *ssa.BasicBlock) bool {
+	reach := ssaidiom.Reachable(b, func(x *ssa.BasicBlock) []*ssa.BasicBlock {
+		if x == avoid {
+			return nil
+		}
+		return x.Succs
+	})
+	for x := range reach {
+		if x == avoid || len(x.Instrs) == 0 {
+			continue
+		}
+		if _, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// reportServedAfterStop reports snd when it is a send statement in an
+// exported method (which may be called after the serve loop left) that
+// sends only on channels like ch, and does not itself stop the loop.
+func (c *checker) reportServedAfterStop(s *sourceTracer, ch *chanflow.Channel, snd *chanflow.Send, exits []exitCase, served map[*chanflow.Channel][]exitCase, done map[ssa.Instruction]bool) {
+	send, ok := snd.Instr.(*ssa.Send)
+	if !ok || done[send] || (snd.Go != nil && c.reported[snd.Go]) {
+		return
+	}
+	fn := send.Parent()
+	obj := ssaidiom.Object(fn)
+	if fn.Signature.Recv() == nil || obj == nil || !obj.Exported() {
+		return
+	}
+	for _, e := range exits {
+		if e.sel.Parent() == fn {
+			return
+		}
+	}
+	if !s.allDead(send.Chan, func(other *chanflow.Channel) bool { return served[other] != nil }) {
+		return
+	}
+	done[send] = true
+	e := exits[0]
+	name := c.src.ChanText(send.Chan.Pos(), "")
+	if name == "" {
+		name = c.src.ChanText(send.Pos(), "the channel")
+	}
+	stop := c.src.ChanText(e.sel.States[e.state].Pos, "its other case")
+	loop := ssaidiom.FuncName(ssaidiom.Object(e.sel.Parent()), c.pass.Pkg)
+	if ssaidiom.Object(e.sel.Parent()) == nil {
+		loop = "the receiving loop"
+	}
+	c.diags = append(c.diags, analysis.Diagnostic{
+		Pos:      send.Pos(),
+		Category: "servedafterstop",
+		Message:  fmt.Sprintf("blocks forever sending on %s once %s has returned on <-%s: no other code receives from %s", name, loop, stop, name),
+		Related: []analysis.RelatedInformation{
+			{Pos: e.sel.States[e.state].Pos, Message: loop + " returns here and receives from " + name + " no more"},
+			makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)),
+		},
+	})
 }
