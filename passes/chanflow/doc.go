@@ -17,7 +17,12 @@
 // an exported field, the result of an exported function or a method) it is
 // marked as escaped: anyone may then close it or receive from it, and the
 // passes stay silent. A channel returned by an unexported function that is
-// only ever called directly is followed into its callers.
+// only ever called directly is followed into its callers. A channel
+// returned receive-only (<-chan T) by a method or an exported function
+// is followed into the package's static calls of it and marked
+// RecvOnlyOut rather than escaped: callers the package cannot see may
+// receive from it but can neither send on it nor close it, so its sends
+// and closes are still all known (Channel.NeverSent).
 //
 // Calls into other packages are seen through facts: for every function
 // with channel parameters, chanflow exports a summary saying, for each
