@@ -90,6 +90,11 @@ type Options struct {
 	// package's struct types it is stored in: every load of such a field,
 	// in any function of the package, is an alias (in the zero context).
 	Fields bool
+	// Globals follows the value into the unexported package-level
+	// variables of the package it is stored in: every load of such a
+	// variable, in any function of the package, is an alias (in the zero
+	// context).
+	Globals bool
 	// Lenient ignores escapes: only what the policy records matters. The
 	// budget still ends the walk.
 	Lenient bool
@@ -104,6 +109,7 @@ type Walk[C comparable] struct {
 	budget   int
 	seen     map[key[C]]bool
 	fields   map[field]bool
+	globals  map[*ssa.Global]bool
 	escaped  bool
 	returned bool
 }
@@ -400,8 +406,14 @@ func (w *Walk[C]) store(addr ssa.Value, ctx C) {
 			return
 		}
 		w.field(k)
+	case *ssa.Global:
+		if !w.opts.Globals || !w.pkg.trackedGlobal(addr) {
+			w.escape()
+			return
+		}
+		w.global(addr)
 	default:
-		// Globals, pointers from elsewhere, variables captured from an
+		// Exported globals, pointers from elsewhere, variables captured from an
 		// enclosing function; and elements of slices and arrays (an
 		// IndexAddr), not followed yet.
 		w.escape()
@@ -459,6 +471,38 @@ func (w *Walk[C]) field(k field) {
 			w.cell(ref, zero)
 		} else {
 			w.Value(ref, zero)
+		}
+	}
+}
+
+// global follows every load of the tracked package-level variable g.
+func (w *Walk[C]) global(g *ssa.Global) {
+	if w.globals[g] {
+		return
+	}
+	if w.globals == nil {
+		w.globals = make(map[*ssa.Global]bool)
+	}
+	w.globals[g] = true
+	var zero C
+	for _, ref := range w.pkg.globalRefsOf(g) {
+		if w.escaped {
+			return
+		}
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op == token.MUL {
+				w.Value(ref, zero)
+				continue
+			}
+			w.escape()
+		case *ssa.Store:
+			if ref.Addr != g {
+				w.escape() // the variable's address is stored
+			}
+		case *ssa.DebugRef:
+		default:
+			w.escape() // the variable's address goes elsewhere
 		}
 	}
 }

@@ -308,7 +308,7 @@ func (a *state) paramUse(fn *ssa.Function, i int) Use {
 	if ssaidiom.TooBig(fn) {
 		return Escapes
 	}
-	p, w := a.follow(fn.Params[i])
+	p, w := a.follow(fn.Params[i], false)
 	var u Use
 	if w.Escaped() || p.recvOnlyOut {
 		u |= Escapes
@@ -351,7 +351,7 @@ func sendsOnce(fn *ssa.Function, sends []*Send) bool {
 
 // channel computes the flow of the channel made by mk.
 func (a *state) channel(mk *ssa.MakeChan) *Channel {
-	p, w := a.follow(mk)
+	p, w := a.follow(mk, true)
 	return &Channel{
 		Make:            mk,
 		Escaped:         w.Escaped(),

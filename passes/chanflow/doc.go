@@ -9,7 +9,9 @@
 // For every make(chan) in the package, chanflow follows the channel through
 // local variables (including variables captured by closures), conversions
 // such as chan T to <-chan T, phi nodes, closures' free variables,
-// unexported fields of struct types declared in the package, and static
+// unexported fields of struct types declared in the package, the
+// package's unexported variables (for a channel made in the package;
+// every load of the variable is then an alias), and static
 // calls (into generic functions too), and records every operation on it:
 // sends, receives, range loops that end only when the channel is closed,
 // and closes. When the channel reaches code the analysis cannot see (a

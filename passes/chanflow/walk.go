@@ -57,9 +57,12 @@ type rangeKey struct {
 }
 
 // follow walks the channel v, returning what was recorded and the walk.
-func (a *state) follow(v ssa.Value) (*walk, *valueflow.Walk[*ssa.Go]) {
+// A channel made here is followed into the package's unexported
+// variables too (globals); a parameter stored in one escapes, so that a
+// summary never hides from other packages a channel kept for later.
+func (a *state) follow(v ssa.Value, globals bool) (*walk, *valueflow.Walk[*ssa.Go]) {
 	p := &walk{a: a, rangeAt: make(map[rangeKey]bool)}
-	w := valueflow.New(a.pkg, p, valueflow.Options{Fields: true})
+	w := valueflow.New(a.pkg, p, valueflow.Options{Fields: true, Globals: globals})
 	w.Value(v, nil)
 	return p, w
 }

@@ -190,7 +190,7 @@
 // # When it stays silent
 //
 //   - The channel's capacity is not a constant, or the channel escapes (to
-//     a global, an interface, another channel, a function of unknown
+//     an exported global, an interface, another channel, a function of unknown
 //     origin, an exported field, a return value): someone else may
 //     receive from it or send on it.
 //   - The channel is closed anywhere: a send then panics rather than
@@ -209,7 +209,7 @@
 //     command leaves a forgotten sender behind, a real one, harmless only
 //     because the process exits right after; it is reported.
 //   - One-sided channels and type protocols: a channel in an exported
-//     field, in a global, or in a field also filled from a parameter or
+//     field, in an exported global, or in a field also filled from a parameter or
 //     from another package; a buffered channel nothing receives from
 //     (the count of sends would decide); a serve loop whose sender is not
 //     an exported method (an unexported caller may only send while the

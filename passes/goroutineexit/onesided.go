@@ -129,9 +129,10 @@ func (c *checker) reportOneSided(s *sourceTracer, ch *chanflow.Channel, instr ss
 
 // sourceTracer traces channel values back to the make calls they may be.
 type sourceTracer struct {
-	c      *checker
-	byMake map[*ssa.MakeChan]*chanflow.Channel
-	fields map[*types.Var][]*ssa.FieldAddr
+	c       *checker
+	byMake  map[*ssa.MakeChan]*chanflow.Channel
+	fields  map[*types.Var][]*ssa.FieldAddr
+	globals map[*ssa.Global][]*ssa.Store
 }
 
 // allDead reports whether v may only be channels made in the package (or
@@ -183,6 +184,8 @@ func (s *sourceTracer) sources(v ssa.Value, makes map[*ssa.MakeChan]bool, seen m
 			return false
 		}
 		return s.stored(v.X, makes, seen, budget)
+	case *ssa.FreeVar:
+		return s.bound(v, func(b ssa.Value) bool { return s.sources(b, makes, seen, budget) })
 	case *ssa.Call:
 		return s.returned(v.Call, 0, makes, seen, budget)
 	case *ssa.Extract:
@@ -212,29 +215,84 @@ func (s *sourceTracer) stored(addr ssa.Value, makes map[*ssa.MakeChan]bool, seen
 	case *ssa.Alloc:
 		return s.storesInto(addr, makes, seen, budget)
 	case *ssa.FreeVar:
-		fn := addr.Parent()
-		idx := -1
-		for i, fv := range fn.FreeVars {
-			if fv == addr {
-				idx = i
-			}
-		}
-		parent := fn.Parent()
-		if idx < 0 || parent == nil {
+		return s.bound(addr, func(b ssa.Value) bool { return s.stored(b, makes, seen, budget) })
+	case *ssa.Global:
+		obj := addr.Object()
+		if obj == nil || obj.Exported() || addr.Pkg != s.c.flow.SSA().Pkg {
 			return false
 		}
-		for _, b := range parent.Blocks {
-			for _, instr := range b.Instrs {
-				if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-					if !s.stored(mc.Bindings[idx], makes, seen, budget) {
-						return false
-					}
-				}
+		for _, st := range s.globalStores()[addr] {
+			if st.Val == nil || !s.sources(st.Val, makes, seen, budget) {
+				return false
 			}
 		}
 		return true
 	}
 	return false
+}
+
+// bound applies trace to every value bound to the free variable fv by
+// the closures made of its function, and reports whether all succeed.
+func (s *sourceTracer) bound(fv *ssa.FreeVar, trace func(ssa.Value) bool) bool {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	parent := fn.Parent()
+	if idx < 0 || parent == nil {
+		return false
+	}
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && !trace(mc.Bindings[idx]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// globalStores indexes the stores into the package's variables, in its
+// functions and in its initialiser. An address of a variable used in any
+// other way is recorded as a nil store, which no trace accepts.
+func (s *sourceTracer) globalStores() map[*ssa.Global][]*ssa.Store {
+	if s.globals != nil {
+		return s.globals
+	}
+	s.globals = make(map[*ssa.Global][]*ssa.Store)
+	pkg := s.c.flow.SSA().Pkg
+	funcs := s.c.flow.SSA().SrcFuncs
+	if init := pkg.Func("init"); init != nil {
+		funcs = append(funcs[:len(funcs):len(funcs)], init)
+	}
+	var ops []*ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(ops[:0]) {
+					g, ok := (*op).(*ssa.Global)
+					if !ok || g.Pkg != pkg {
+						continue
+					}
+					switch instr := instr.(type) {
+					case *ssa.Store:
+						if instr.Addr == g {
+							s.globals[g] = append(s.globals[g], instr)
+						} else {
+							s.globals[g] = append(s.globals[g], &ssa.Store{Addr: g})
+						}
+					case *ssa.UnOp, *ssa.DebugRef:
+					default:
+						s.globals[g] = append(s.globals[g], &ssa.Store{Addr: g})
+					}
+				}
+			}
+		}
+	}
+	return s.globals
 }
 
 // storesInto traces every value stored at addr, and fails when addr is
