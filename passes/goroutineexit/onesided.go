@@ -68,6 +68,9 @@ func (c *checker) reportOneSided(s *sourceTracer, ch *chanflow.Channel, instr ss
 		return
 	}
 	done[instr] = true
+	if !s.mayRun(instr.Parent()) {
+		return // a helper nothing calls: no value ever reaches it
+	}
 	var operands []ssa.Value
 	recv := true
 	switch instr := instr.(type) {
@@ -133,6 +136,63 @@ type sourceTracer struct {
 	byMake  map[*ssa.MakeChan]*chanflow.Channel
 	fields  map[*types.Var][]*ssa.FieldAddr
 	globals map[*ssa.Global][]*ssa.Store
+	used    map[types.Object]bool
+}
+
+// mayRun reports whether fn (or the function a closure is in) can be
+// run: it is exported, or the package refers to it (a call, a go or
+// defer statement, a function or method value). An unexported helper
+// nothing refers to (a method that is never called on the test value
+// holding a fresh channel, say) is not judged.
+func (s *sourceTracer) mayRun(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj := fn.Object()
+	if obj == nil || obj.Exported() {
+		return true
+	}
+	if s.used == nil {
+		s.used = make(map[types.Object]bool)
+		var ops []*ssa.Value
+		for _, f := range s.c.flow.SSA().SrcFuncs {
+			for _, b := range f.Blocks {
+				for _, instr := range b.Instrs {
+					for _, op := range instr.Operands(ops[:0]) {
+						if callee, ok := (*op).(*ssa.Function); ok {
+							if o := callee.Origin(); o != nil {
+								callee = o
+							}
+							if callee.Object() != nil {
+								s.used[callee.Object()] = true
+							}
+						}
+					}
+					if call, ok := instr.(ssa.CallInstruction); ok && call.Common().IsInvoke() {
+						s.used[call.Common().Method] = true
+					}
+				}
+			}
+		}
+	}
+	if s.used[obj] {
+		return true
+	}
+	// A method may be called through an interface of the package that
+	// names it.
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+		for o := range s.used {
+			if m, ok := o.(*types.Func); ok && m.Name() == obj.Name() {
+				if r := m.Signature().Recv(); r != nil && types.IsInterface(r.Type()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // allDead reports whether v may only be channels made in the package (or
