@@ -291,28 +291,20 @@ func (s *sourceTracer) stored(addr ssa.Value, makes map[*ssa.MakeChan]bool, seen
 	return false
 }
 
-// bound applies trace to every value bound to the free variable fv by
-// the closures made of its function, and reports whether all succeed.
+// bound applies trace to the value bound to the free variable fv by the
+// closure made of its function, and reports whether it succeeds.
 func (s *sourceTracer) bound(fv *ssa.FreeVar, trace func(ssa.Value) bool) bool {
 	fn := fv.Parent()
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	parent := fn.Parent()
-	if idx < 0 || parent == nil {
+	mc := ssaidiom.ClosureOf(fn)
+	if mc == nil {
 		return false
 	}
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && !trace(mc.Bindings[idx]) {
-				return false
-			}
+	for i, f := range fn.FreeVars {
+		if f == fv && i < len(mc.Bindings) {
+			return trace(mc.Bindings[i])
 		}
 	}
-	return true
+	return false
 }
 
 // globalStores indexes the stores into the package's variables, in its
