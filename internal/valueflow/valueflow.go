@@ -145,9 +145,6 @@ func (w *Walk[C]) Aliases() map[ssa.Value]bool {
 	return m
 }
 
-// Package returns the package the walk is in.
-func (w *Walk[C]) Package() *Package { return w.pkg }
-
 func (w *Walk[C]) escape() {
 	if !w.opts.Lenient {
 		w.escaped = true
