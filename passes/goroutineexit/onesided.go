@@ -139,11 +139,25 @@ type sourceTracer struct {
 	used    map[types.Object]bool
 }
 
+// methodOfUnexported reports whether obj is a method of an unexported
+// type: only the package can call it, directly or through an interface.
+func methodOfUnexported(obj types.Object) bool {
+	sig, ok := obj.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	named, ok := types.Unalias(deref(sig.Recv().Type())).(*types.Named)
+	return ok && !named.Obj().Exported()
+}
+
 // mayRun reports whether fn (or the function a closure is in) can be
-// run: it is exported, or the package refers to it (a call, a go or
-// defer statement, a function or method value). An unexported helper
-// nothing refers to (a method that is never called on the test value
-// holding a fresh channel, say) is not judged.
+// run: it is exported (a method of an unexported type is not: only the
+// package can call it), or the package refers to it (a call, a go or
+// defer statement, a function or method value, a call of an interface
+// method of the same name). An unexported helper nothing refers to (a
+// method that is never called on the test value holding a fresh
+// channel, a test fake's method that only satisfies an interface) is not
+// judged.
 func (s *sourceTracer) mayRun(fn *ssa.Function) bool {
 	for fn.Parent() != nil {
 		fn = fn.Parent()
@@ -152,7 +166,7 @@ func (s *sourceTracer) mayRun(fn *ssa.Function) bool {
 		fn = o
 	}
 	obj := fn.Object()
-	if obj == nil || obj.Exported() {
+	if obj == nil || obj.Exported() && !methodOfUnexported(obj) {
 		return true
 	}
 	if s.used == nil {
