@@ -17,6 +17,7 @@ type Package struct {
 	callers     map[*ssa.Function][]*ssa.Call
 	fnValueUsed map[*ssa.Function]bool
 	fieldRefs   map[field][]ssa.Value
+	globalRefs  map[*ssa.Global][]ssa.Instruction
 }
 
 // field names a field of a struct type declared in the package.
@@ -148,4 +149,33 @@ func (p *Package) fieldRefsOf(k field) []ssa.Value {
 		}
 	}
 	return p.fieldRefs[k]
+}
+
+// trackedGlobal reports whether g is an unexported package-level variable
+// of this package, so that every access to it is in this package.
+func (p *Package) trackedGlobal(g *ssa.Global) bool {
+	obj := g.Object()
+	return obj != nil && !obj.Exported() && g.Pkg == p.pkg && obj.Name() != "_"
+}
+
+// globalRefsOf returns every instruction of the package that uses the
+// address of the package-level variable g. (go/ssa keeps no referrers for
+// globals.)
+func (p *Package) globalRefsOf(g *ssa.Global) []ssa.Instruction {
+	if p.globalRefs == nil {
+		p.globalRefs = make(map[*ssa.Global][]ssa.Instruction)
+		var ops []*ssa.Value
+		for _, fn := range p.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					for _, op := range instr.Operands(ops[:0]) {
+						if gl, ok := (*op).(*ssa.Global); ok && gl.Pkg == p.pkg {
+							p.globalRefs[gl] = append(p.globalRefs[gl], instr)
+						}
+					}
+				}
+			}
+		}
+	}
+	return p.globalRefs[g]
 }

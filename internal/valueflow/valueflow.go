@@ -90,6 +90,11 @@ type Options struct {
 	// package's struct types it is stored in: every load of such a field,
 	// in any function of the package, is an alias (in the zero context).
 	Fields bool
+	// Globals follows the value into the unexported package-level
+	// variables of the package it is stored in: every load of such a
+	// variable, in any function of the package, is an alias (in the zero
+	// context).
+	Globals bool
 	// Lenient ignores escapes: only what the policy records matters. The
 	// budget still ends the walk.
 	Lenient bool
@@ -104,6 +109,7 @@ type Walk[C comparable] struct {
 	budget   int
 	seen     map[key[C]]bool
 	fields   map[field]bool
+	globals  map[*ssa.Global]bool
 	escaped  bool
 	returned bool
 }
@@ -333,13 +339,39 @@ func (w *Walk[C]) enter(v ssa.Value, instr ssa.CallInstruction, callee *ssa.Func
 // intoCallers follows v, returned by ret, into the callers of its
 // function when they are all known. Otherwise the value escapes.
 func (w *Walk[C]) intoCallers(ret *ssa.Return, v ssa.Value) {
-	fn := ret.Parent()
-	calls, ok := w.pkg.directCalls(fn)
+	calls, ok := w.pkg.directCalls(ret.Parent())
 	if !ok {
 		w.escape()
 		return
 	}
 	w.returned = true
+	w.intoCalls(ret, v, calls)
+}
+
+// IntoStaticCalls follows v, returned by ret, into the calls of ret's
+// function that the package makes statically (a method's too), without
+// claiming that they are all its callers: the policy, which calls it,
+// decides what the callers it cannot see may do with the value.
+func (w *Walk[C]) IntoStaticCalls(ret *ssa.Return, v ssa.Value) {
+	fn := ret.Parent()
+	if !w.pkg.Local(fn) {
+		return
+	}
+	if w.pkg.callers == nil {
+		w.pkg.indexCallers()
+	}
+	w.intoCalls(ret, v, w.pkg.callers[fn])
+}
+
+// CallersKnown reports whether every caller of fn is a direct call in
+// the package, so that a value fn returns is followed into all of them.
+func (p *Package) CallersKnown(fn *ssa.Function) bool {
+	_, ok := p.directCalls(fn)
+	return ok
+}
+
+func (w *Walk[C]) intoCalls(ret *ssa.Return, v ssa.Value, calls []*ssa.Call) {
+	fn := ret.Parent()
 	var zero C
 	for i, r := range ret.Results {
 		if r != v {
@@ -371,8 +403,14 @@ func (w *Walk[C]) store(addr ssa.Value, ctx C) {
 			return
 		}
 		w.field(k)
+	case *ssa.Global:
+		if !w.opts.Globals || !w.pkg.trackedGlobal(addr) {
+			w.escape()
+			return
+		}
+		w.global(addr)
 	default:
-		// Globals, pointers from elsewhere, variables captured from an
+		// Exported globals, pointers from elsewhere, variables captured from an
 		// enclosing function; and elements of slices and arrays (an
 		// IndexAddr), not followed yet.
 		w.escape()
@@ -430,6 +468,38 @@ func (w *Walk[C]) field(k field) {
 			w.cell(ref, zero)
 		} else {
 			w.Value(ref, zero)
+		}
+	}
+}
+
+// global follows every load of the tracked package-level variable g.
+func (w *Walk[C]) global(g *ssa.Global) {
+	if w.globals[g] {
+		return
+	}
+	if w.globals == nil {
+		w.globals = make(map[*ssa.Global]bool)
+	}
+	w.globals[g] = true
+	var zero C
+	for _, ref := range w.pkg.globalRefsOf(g) {
+		if w.escaped {
+			return
+		}
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op == token.MUL {
+				w.Value(ref, zero)
+				continue
+			}
+			w.escape()
+		case *ssa.Store:
+			if ref.Addr != g {
+				w.escape() // the variable's address is stored
+			}
+		case *ssa.DebugRef:
+		default:
+			w.escape() // the variable's address goes elsewhere
 		}
 	}
 }

@@ -176,3 +176,35 @@ func f() {
 		t.Errorf("lenient: escaped %v, ops %q; want not escaped, the receive", w.Escaped(), ops)
 	}
 }
+
+func TestGlobals(t *testing.T) {
+	const src = `package p
+
+var pending chan int
+
+var Shared chan int
+
+func f() {
+	ch := make(chan int)
+	pending = ch
+	go func() { ch <- 1 }()
+}
+
+func g() int { return <-pending }
+
+func h() {
+	ch := make(chan int)
+	Shared = ch
+}
+`
+	ops, w := walk(t, src, "f", valueflow.Options{Globals: true})
+	if want := []string{"recv g", "send f$1 go@10"}; w.Escaped() || !slices.Equal(ops, want) {
+		t.Errorf("with Globals: escaped %v, ops %q; want %q", w.Escaped(), ops, want)
+	}
+	if _, w := walk(t, src, "f", valueflow.Options{}); !w.Escaped() {
+		t.Errorf("without Globals: the channel stored in a global must escape")
+	}
+	if _, w := walk(t, src, "h", valueflow.Options{Globals: true}); !w.Escaped() {
+		t.Errorf("an exported global must let the channel escape")
+	}
+}

@@ -116,6 +116,12 @@ type Channel struct {
 	// init function (or a closure inside one): it lives as long as the
 	// process.
 	ProcessLifetime bool
+	// RecvOnlyOut is set when the channel is handed, receive-only, to
+	// callers the package cannot all see (a method or an exported
+	// function returns it as <-chan T): they may receive from it, so
+	// the receives are not all known, but they can neither send on it
+	// nor close it, so the sends and closes are.
+	RecvOnlyOut bool
 
 	Ranges []*Range
 	Sends  []*Send
@@ -302,9 +308,9 @@ func (a *state) paramUse(fn *ssa.Function, i int) Use {
 	if ssaidiom.TooBig(fn) {
 		return Escapes
 	}
-	p, w := a.follow(fn.Params[i])
+	p, w := a.follow(fn.Params[i], false)
 	var u Use
-	if w.Escaped() {
+	if w.Escaped() || p.recvOnlyOut {
 		u |= Escapes
 	}
 	if p.closed {
@@ -345,13 +351,14 @@ func sendsOnce(fn *ssa.Function, sends []*Send) bool {
 
 // channel computes the flow of the channel made by mk.
 func (a *state) channel(mk *ssa.MakeChan) *Channel {
-	p, w := a.follow(mk)
+	p, w := a.follow(mk, true)
 	return &Channel{
 		Make:            mk,
 		Escaped:         w.Escaped(),
 		Closed:          p.closed,
 		Returned:        w.Returned(),
 		ProcessLifetime: ssaidiom.IsProcessLifetime(mk.Parent()),
+		RecvOnlyOut:     p.recvOnlyOut,
 		Ranges:          p.ranges,
 		Sends:           p.sends,
 		Recvs:           p.recvs,

@@ -9,15 +9,22 @@
 // For every make(chan) in the package, chanflow follows the channel through
 // local variables (including variables captured by closures), conversions
 // such as chan T to <-chan T, phi nodes, closures' free variables,
-// unexported fields of struct types declared in the package, and static
+// unexported fields of struct types declared in the package, the
+// package's unexported variables (for a channel made in the package;
+// every load of the variable is then an alias), and static
 // calls (into generic functions too), and records every operation on it:
 // sends, receives, range loops that end only when the channel is closed,
-// and closes. When the channel reaches code the analysis cannot see (a
-// global, an interface, a dynamic call, another channel, a map or slice,
+// and closes. When the channel reaches code the analysis cannot see (an
+// exported global, an interface, a dynamic call, another channel, a map or slice,
 // an exported field, the result of an exported function or a method) it is
 // marked as escaped: anyone may then close it or receive from it, and the
 // passes stay silent. A channel returned by an unexported function that is
-// only ever called directly is followed into its callers.
+// only ever called directly is followed into its callers. A channel
+// returned receive-only (<-chan T) by a method or an exported function
+// is followed into the package's static calls of it and marked
+// RecvOnlyOut rather than escaped: callers the package cannot see may
+// receive from it but can neither send on it nor close it, so its sends
+// and closes are still all known (Channel.NeverSent).
 //
 // Calls into other packages are seen through facts: for every function
 // with channel parameters, chanflow exports a summary saying, for each

@@ -22,6 +22,10 @@ const (
 	// GoroutineExit owns every other channel: the mistake is in the
 	// function that made it and gave up on its goroutines.
 	GoroutineExit
+	// OneSided is goroutineexit's too, for a channel handed receive-only
+	// to callers the package cannot see that nothing sends on or closes:
+	// only that the receives block forever is known, not who gave up.
+	OneSided
 )
 
 // Owner returns the analyzer that judges the goroutines blocked on ch.
@@ -31,8 +35,21 @@ func (ch *Channel) Owner() Owner {
 		return RangeClose
 	case ch.Escaped || ch.ProcessLifetime || len(ch.Ranges) > 0:
 		return Nobody
+	case ch.RecvOnlyOut && !ch.NeverSent():
+		// Receivers the package cannot see may take what is sent.
+		return Nobody
 	case ch.Returned:
 		return LostSignal
+	case ch.RecvOnlyOut:
+		return OneSided
 	}
 	return GoroutineExit
+}
+
+// NeverSent reports whether nothing can ever be sent on the channel nor
+// close it: every operation is known to be a receive (also those of
+// callers the package cannot see, when RecvOnlyOut), and none sends or
+// closes. Every receive from it then blocks forever.
+func (ch *Channel) NeverSent() bool {
+	return !ch.Escaped && !ch.Closed && len(ch.Sends) == 0
 }

@@ -19,6 +19,10 @@ func TestOwner(t *testing.T) {
 		{"returned", Channel{Returned: true, Sends: []*Send{{}}}, LostSignal},
 		{"local", Channel{Sends: []*Send{{}}}, GoroutineExit},
 		{"closed local", Channel{Closed: true}, GoroutineExit},
+		{"receive-only out, never sent", Channel{RecvOnlyOut: true}, OneSided},
+		{"receive-only out, sent", Channel{RecvOnlyOut: true, Sends: []*Send{{}}}, Nobody},
+		{"receive-only out, closed", Channel{RecvOnlyOut: true, Closed: true}, Nobody},
+		{"receive-only out, ranged, never closed", Channel{RecvOnlyOut: true, Ranges: ranged}, RangeClose},
 	} {
 		if got := tc.ch.Owner(); got != tc.want {
 			t.Errorf("%s: Owner() = %d, want %d", tc.name, got, tc.want)

@@ -40,6 +40,9 @@ func newAnalysis(pass *analysis.Pass, in *buildssa.SSA) *state {
 type walk struct {
 	a      *state
 	closed bool
+	// recvOnlyOut is set when the channel is returned as a receive-only
+	// channel by a function whose callers are not all known.
+	recvOnlyOut bool
 
 	ranges  []*Range
 	sends   []*Send
@@ -54,9 +57,12 @@ type rangeKey struct {
 }
 
 // follow walks the channel v, returning what was recorded and the walk.
-func (a *state) follow(v ssa.Value) (*walk, *valueflow.Walk[*ssa.Go]) {
+// A channel made here is followed into the package's unexported
+// variables too (globals); a parameter stored in one escapes, so that a
+// summary never hides from other packages a channel kept for later.
+func (a *state) follow(v ssa.Value, globals bool) (*walk, *valueflow.Walk[*ssa.Go]) {
 	p := &walk{a: a, rangeAt: make(map[rangeKey]bool)}
-	w := valueflow.New(a.pkg, p, valueflow.Options{Fields: true})
+	w := valueflow.New(a.pkg, p, valueflow.Options{Fields: true, Globals: globals})
 	w.Value(v, nil)
 	return p, w
 }
@@ -64,7 +70,7 @@ func (a *state) follow(v ssa.Value) (*walk, *valueflow.Walk[*ssa.Go]) {
 // Op records a send, receive, range or close, follows a returned
 // channel into its callers, and applies the summaries of other packages'
 // functions. Anything else lets the channel escape.
-func (p *walk) Op(_ *valueflow.Walk[*ssa.Go], _ ssa.Value, op valueflow.Op, ctx *ssa.Go) valueflow.Verdict {
+func (p *walk) Op(w *valueflow.Walk[*ssa.Go], v ssa.Value, op valueflow.Op, ctx *ssa.Go) valueflow.Verdict {
 	switch op.Kind {
 	case valueflow.Recv:
 		if recv, ok := op.Instr.(*ssa.UnOp); ok && p.a.isRangeLoop(recv) {
@@ -83,7 +89,16 @@ func (p *walk) Op(_ *valueflow.Walk[*ssa.Go], _ ssa.Value, op valueflow.Op, ctx 
 	case valueflow.Foreign:
 		return p.foreign(op, ctx)
 	case valueflow.Return:
-		return valueflow.Follow
+		ret := op.Instr.(*ssa.Return)
+		if p.a.pkg.CallersKnown(ret.Parent()) || !returnsRecvOnly(ret, v) {
+			return valueflow.Follow
+		}
+		// Returned receive-only by a method or an exported function:
+		// callers the package cannot see may only receive from it, so
+		// the package still sees every send and close. The calls it
+		// makes itself are followed.
+		p.recvOnlyOut = true
+		w.IntoStaticCalls(ret, v)
 	default:
 		return valueflow.Escape
 	}
@@ -197,4 +212,22 @@ func (a *state) canReturnAfter(instr ssa.Instruction) bool {
 		a.returns[fn] = rets
 	}
 	return rets[instr.Block()]
+}
+
+// returnsRecvOnly reports whether every result of ret that is v has a
+// receive-only channel type in its function's signature.
+func returnsRecvOnly(ret *ssa.Return, v ssa.Value) bool {
+	res := ret.Parent().Signature.Results()
+	found := false
+	for i, r := range ret.Results {
+		if r != v {
+			continue
+		}
+		ch, ok := res.At(i).Type().Underlying().(*types.Chan)
+		if !ok || ch.Dir() != types.RecvOnly {
+			return false
+		}
+		found = true
+	}
+	return found
 }

@@ -158,6 +158,50 @@
 // calls once, and that sends exactly once, counts as a send of the
 // goroutine and is reported where it blocks.
 //
+// One-sided channels. A channel whose whole visible life has no send and
+// no close blocks every receive from it; one that is unbuffered and has
+// no receive blocks every send on it. Such an operation is reported
+// wherever it is (in the function that made the channel, in a method, in
+// a test, in a goroutine), not only in a goroutine that a function gave
+// up on:
+//
+//	type loader struct{ ready chan struct{} }
+//
+//	func (l *loader) Ready() <-chan struct{} { return l.ready }
+//
+//	func warm(l *loader) {
+//		<-l.Ready() // blocks forever receiving from l.Ready(): nothing ... sends on or closes it
+//	}
+//
+// A channel returned receive-only (<-chan T) by a method or an exported
+// function is followed into the package's static calls of it; callers
+// the package cannot see can only receive from it, so its sends and
+// closes are still all known. A channel returned both ways may be sent
+// on by anyone, and stays unknown. The operation is judged only when
+// every channel its operand may hold is known: traced back through
+// unexported fields of the package's struct types, variables, closures
+// and static calls to make calls, each one-sided the same way. A field
+// that one constructor fills with a channel it serves and another with a
+// fresh one stays silent. The deliberate park "<-make(chan T)" and
+// channels of main and init are never judged.
+//
+// The protocol of a type. A channel held in an unexported field is one
+// protocol across all the type's methods and the goroutines they start.
+// When every receive from it is a case of a select in a loop that has
+// another case leaving the loop (a serve loop returning on a stop channel
+// or a context), an exported method that sends on it with a plain send
+// statement blocks forever once the loop has left, since no other code
+// receives from the channel:
+//
+//	func (n *node) Query() int {
+//		r := make(chan int)
+//		n.req <- r // blocks forever sending on n.req once serve has returned on <-n.stop: ...
+//		return <-r
+//	}
+//
+// The request that selects on the stop channel too is silent, and so is
+// a loop whose stop channel nothing in the package closes or sends on.
+//
 // Waits that nothing releases. A sync.WaitGroup or sync.Cond held in an
 // unexported struct field is one protocol across all the type's methods
 // and the goroutines they start (no other package can reach the field);
@@ -200,9 +244,9 @@
 //
 //   - The channel's capacity is not a constant (nor a parameter that a
 //     call in the package gives a constant), or the channel escapes (to
-//     a global, an interface, another channel, a function of unknown
-//     origin, an exported field, a return value): someone else may
-//     receive from it or send on it.
+//     an exported global, an interface, another channel, a function of
+//     unknown origin, an exported field, a return value): someone else
+//     may receive from it or send on it.
 //   - The channel is closed by anyone but its one sending goroutine: a
 //     send then panics rather than blocks, which is a different bug, and
 //     a receive returns at once.
@@ -214,7 +258,10 @@
 //     nested loop, several sends from goroutines started by a go
 //     statement in a loop, goroutines of several go statements with a
 //     receive between them, and goroutines started by a helper rather
-//     than by the function that makes the channel. These are documented
+//     than by the function that makes the channel, unless the helper is a
+//     named function of the package with that one go statement, outside
+//     loops, called once, outside loops, by the function that makes the
+//     channel (the call then starts the goroutine). These are documented
 //     false negatives in the corpus.
 //   - A capacity given by len(xs) or a variable: it is compared with
 //     nothing, so "make(chan T, len(items))" with one send per item is
@@ -226,6 +273,12 @@
 //     popular modules of bench/ it made one difference: caddy's "start"
 //     command leaves a forgotten sender behind, a real one, harmless only
 //     because the process exits right after; it is reported.
+//   - One-sided channels and type protocols: a channel in an exported
+//     field, in an exported global, or in a field also filled from a parameter or
+//     from another package; a buffered channel nothing receives from
+//     (the count of sends would decide); a serve loop whose sender is not
+//     an exported method (an unexported caller may only send while the
+//     loop runs), or whose channel is buffered or closed.
 //   - The goroutine ranges over a channel that is never closed: that is
 //     rangeclose's finding, reported once, there.
 //

@@ -73,6 +73,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		c.skippedSignal(ch)
 	}
 	current = ""
+	c.oneSided()
 	c.noExit()
 	c.syncWaits()
 	c.timerDrains()

@@ -15,7 +15,10 @@ import (
 // senders describes the goroutines that send on one channel: those started
 // by one go statement, each sending a bounded number of values.
 type senders struct {
-	g     *ssa.Go
+	g *ssa.Go
+	// start is where the parent starts the goroutines: g itself, or the
+	// one call of the helper of this package that holds g.
+	start ssa.Instruction
 	fn    *ssa.Function     // the goroutine's function, nil when in another package
 	sends []ssa.Instruction // in fn, or the go statement itself for another package
 	// perGoroutine is the most values one goroutine can send: 1 or 2 (two
@@ -61,7 +64,7 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 		// count known at run time alone is judged against it.
 		return
 	}
-	p := ssaidiom.CheapestExit(s.g, t.After(s.g), t.Edge, it.ends())
+	p := ssaidiom.CheapestExit(s.start, t.After(s.start), t.Edge, it.ends())
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
 	}
@@ -111,11 +114,22 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function, it itera
 	s := &senders{}
 	for _, snd := range ch.Sends {
 		g := snd.Go
-		if g == nil || g.Parent() != parent || (s.g != nil && g != s.g) {
+		if g == nil || (s.g != nil && g != s.g) {
 			return nil
 		}
 		s.g = g
 		s.sends = append(s.sends, snd.Instr)
+	}
+	if s.g == nil {
+		return nil
+	}
+	s.start = s.g
+	if s.g.Parent() != parent {
+		call := c.startingCall(ch, parent, s.g)
+		if call == nil {
+			return nil
+		}
+		s.start = call
 	}
 	return c.sized(ch, s, it)
 }
@@ -124,7 +138,10 @@ func (c *checker) sendersOf(ch *chanflow.Channel, parent *ssa.Function, it itera
 // with how many values each goroutine sends; it returns nil when that is
 // unknown.
 func (c *checker) sized(ch *chanflow.Channel, s *senders, it iteration) *senders {
-	s.many = it.repeats(s.g)
+	if s.start == nil {
+		s.start = s.g
+	}
+	s.many = it.repeats(s.start)
 	s.fn = ssaidiom.GoroutineFunc(s.g)
 
 	// A goroutine body in another package: the go statement itself hands
@@ -158,6 +175,33 @@ func (c *checker) sized(ch *chanflow.Channel, s *senders, it iteration) *senders
 		s.perGoroutine = 2
 	}
 	return s
+}
+
+// startingCall returns the one call in parent, outside loops, of the
+// helper of this package that holds g, when the helper is a named
+// function (not a closure, which may run anywhere) handed ch by that call
+// and g is the helper's only go statement, outside loops. The parent
+// then starts the goroutine at that call.
+func (c *checker) startingCall(ch *chanflow.Channel, parent *ssa.Function, g *ssa.Go) ssa.CallInstruction {
+	h := g.Parent()
+	if h.Parent() != nil || h == parent || inLoop(g) {
+		return nil
+	}
+	for _, b := range h.Blocks {
+		for _, instr := range b.Instrs {
+			if other, ok := instr.(*ssa.Go); ok && other != g {
+				return nil
+			}
+		}
+	}
+	calls := callsPassing(parent, h, ch)
+	if len(calls) != 1 || inLoop(calls[0]) {
+		return nil
+	}
+	if _, ok := calls[0].(*ssa.Call); !ok {
+		return nil // a go or defer of the helper
+	}
+	return calls[0]
 }
 
 // countedSends returns the instructions of the goroutine's body that send
