@@ -6,7 +6,7 @@ import (
 )
 
 func quorumVote(replica int) bool {
-	time.Sleep(time.Duration(replica) * 10 * time.Millisecond)
+	time.Sleep(time.Duration(replica) * 40 * time.Millisecond)
 	return true
 }
 
@@ -37,9 +37,10 @@ func quorum(ctx context.Context) bool {
 	return got == 2
 }
 
-// CaseThreeSendersSelect cancels before any vote.
+// CaseThreeSendersSelect gives up after the first vote: the second vote
+// fills the buffer, and the third is left blocked.
 func CaseThreeSendersSelect() {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Millisecond)
+	defer cancel()
 	_ = quorum(ctx)
 }
