@@ -118,10 +118,8 @@ func (c *checker) reportOneSided(s *sourceTracer, ch *chanflow.Channel, instr ss
 		c.reported[g] = true
 		msg = "goroutine " + msg
 	}
+	// A select is reported at its keyword, where the goroutine blocks.
 	pos := instr.Pos()
-	if sel, ok := instr.(*ssa.Select); ok && state >= 0 && state < len(sel.States) && sel.States[state].Pos.IsValid() {
-		pos = sel.States[state].Pos
-	}
 	c.diags = append(c.diags, analysis.Diagnostic{
 		Pos:      pos,
 		Category: "onesided",

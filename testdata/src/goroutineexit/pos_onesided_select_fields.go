@@ -10,8 +10,8 @@ type reloader struct {
 
 func (r *reloader) loop() {
 	for {
-		select {
-		case <-r.reload: // want `select blocks forever: nothing in the package sends on or closes any of its channels`
+		select { // want `select blocks forever: nothing in the package sends on or closes any of its channels`
+		case <-r.reload:
 			r.applied++
 		case <-r.shutdown:
 			return
