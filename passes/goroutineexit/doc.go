@@ -65,7 +65,29 @@
 //   - a close by the sending goroutine itself, deferred or not: it cannot
 //     run while its own send is blocked, so it releases nothing;
 //   - a capacity given by a parameter of the maker: the smallest constant
-//     a call in the package passes for it, named in the message.
+//     a call in the package passes for it, named in the message;
+//   - a receive in a counted loop ("for range hosts { if err := <-errc;
+//     err != nil { return err } }"), once per iteration, and every value
+//     on leaving the loop through its test, when the senders send exactly
+//     as many: goroutines started one per iteration of a loop over the
+//     same n or len(xs) (or a constant number of go statements), each
+//     sending once on every path. An early return or break leaves the
+//     values not yet received blocked;
+//   - goroutines started one per iteration of a loop with a constant
+//     count and no way out, each sending once on every path: their exact
+//     number, not only "at least two";
+//   - a capacity of len(xs) or n, less a constant d, against goroutines
+//     started one per element of xs (or per i < n), or a loop over xs
+//     that sends on every iteration: the buffer holds all but d values,
+//     so a path that receives fewer than d leaves the last senders
+//     blocked; len(xs) or n itself is always enough. Only the same SSA
+//     value, or len of the same one, counts as the same number.
+//
+// A path that gives up through an early return whose condition reads a
+// value that the goroutine also tests before its send ("if x == nil {
+// return }" in both, an ok flag computed before the go statement) is not
+// counted: on it the goroutine may send nothing. Another path that gives
+// up is still reported.
 //
 // A suggested fix makes the channel buffered when that is provably
 // enough: one goroutine sending one value gets make(chan T, 1), and
@@ -113,8 +135,12 @@
 // paths only may be guarded by the same condition as the goroutine's
 // return, and a select may give up on ctx.Done); every send and close
 // must be in the body of that one goroutine, started once, outside
-// loops. A deferred close, a send or close through a helper, a receive by
-// anyone else, or a goroutine body in another package keeps it silent.
+// loops. The maker may also wait through a named function of the
+// package that receives from the channel exactly once on every path and
+// does nothing else with it, called once by the maker, outside loops;
+// the finding is then at the helper's receive, with the call related. A
+// deferred close, a send or close through a helper, a receive by anyone
+// else, or a goroutine body in another package keeps it silent.
 //
 // A goroutine with no exit at all: a loop with no way out (no return, no
 // runtime.Goexit) whose only blocking operations are on channels that the
@@ -185,6 +211,14 @@
 // fresh one stays silent. The deliberate park "<-make(chan T)" and
 // channels of main and init are never judged.
 //
+// A buffered channel nothing receives from takes as many values as its
+// capacity, and the send after those blocks forever. It is judged when
+// every send is a send statement of one function: the send that k others
+// run before on every path (k the constant capacity), or the one send of
+// a counted loop with no other way out, sending on every iteration, that
+// runs more times than the capacity (a constant trip count, or a loop
+// over xs against a capacity of len(xs)-d).
+//
 // The protocol of a type. A channel held in an unexported field is one
 // protocol across all the type's methods and the goroutines they start.
 // When every receive from it is a case of a select in a loop that has
@@ -251,7 +285,9 @@
 //     send then panics rather than blocks, which is a different bug, and
 //     a receive returns at once.
 //   - Receives happen in a loop that does not end only by a close or an
-//     early exit (a counted "for range n { <-ch }"), in another goroutine,
+//     early exit (a counted "for range n { <-ch }" whose n is not the
+//     number of values sent, or that may go on without receiving), in
+//     another goroutine,
 //     or through calls (other than calls of a helper of this package that
 //     receives a fixed number of values on every path), so their number
 //     is unknown; likewise sends in a loop with no "i < n" guard or in a
@@ -263,9 +299,9 @@
 //     loops, called once, outside loops, by the function that makes the
 //     channel (the call then starts the goroutine). These are documented
 //     false negatives in the corpus.
-//   - A capacity given by len(xs) or a variable: it is compared with
-//     nothing, so "make(chan T, len(items))" with one send per item is
-//     silent, as it should be, and so is every other such capacity.
+//   - A capacity given by len(xs) or a variable, against anything but
+//     goroutines or a send loop counted by the same len(xs) or variable:
+//     it is compared with nothing else.
 //   - The goroutine is started from main.main or an init function (or a
 //     closure inside one): it is meant to live as long as the process.
 //     The rule does not reach functions that main calls, which may run
@@ -276,7 +312,8 @@
 //   - One-sided channels and type protocols: a channel in an exported
 //     field, in an exported global, or in a field also filled from a parameter or
 //     from another package; a buffered channel nothing receives from
-//     (the count of sends would decide); a serve loop whose sender is not
+//     whose sends are not all counted (in several functions, select
+//     cases, a loop with no count or with another way out); a serve loop whose sender is not
 //     an exported method (an unexported caller may only send while the
 //     loop runs), or whose channel is buffered or closed.
 //   - The goroutine ranges over a channel that is never closed: that is

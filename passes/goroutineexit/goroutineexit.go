@@ -207,7 +207,7 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 	if p.Ret.Pos().IsValid() {
 		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.Ret.Pos(), from), verb), p.Ret.Pos()
 	}
-	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.Ret.Parent().Name(), verb), token.NoPos
+	return fmt.Sprintf("on the path that reaches the end of %s, %s", ssaidiom.FuncNameOf(p.Ret.Parent(), c.pass.Pkg), verb), token.NoPos
 }
 
 // firstPos returns the position of the first instruction of b that has

@@ -47,6 +47,9 @@ func (c *checker) oneSided() {
 				c.reportOneSided(s, ch, snd.Instr, snd.State, snd.Go, done, neverReceived)
 			}
 		}
+		if bufferedNeverReceived(ch) {
+			c.overflow(s, ch, done)
+		}
 	}
 	c.servedAfterStop(s, done)
 }
@@ -566,10 +569,7 @@ func (c *checker) reportServedAfterStop(s *sourceTracer, ch *chanflow.Channel, s
 		name = c.src.ChanText(send.Pos(), "the channel")
 	}
 	stop := c.src.ChanText(e.sel.States[e.state].Pos, "its other case")
-	loop := ssaidiom.FuncName(ssaidiom.Object(e.sel.Parent()), c.pass.Pkg)
-	if ssaidiom.Object(e.sel.Parent()) == nil {
-		loop = "the receiving loop"
-	}
+	loop := ssaidiom.FuncNameOf(e.sel.Parent(), c.pass.Pkg)
 	c.diags = append(c.diags, analysis.Diagnostic{
 		Pos:      send.Pos(),
 		Category: "servedafterstop",

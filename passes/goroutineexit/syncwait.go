@@ -169,7 +169,7 @@ func (c *checker) waitGroupNeverDone(v *syncVar, reported map[ssa.CallInstructio
 		name := c.receiverText(w, "the WaitGroup")
 		once := fmt.Sprintf("once %s.Add has run", name)
 		if fn := add.Parent(); fn != w.Parent() {
-			once = fmt.Sprintf("once %s has run", ssaidiom.FuncName(ssaidiom.Object(fn), fn.Pkg.Pkg))
+			once = fmt.Sprintf("once %s has run", ssaidiom.FuncNameOf(fn, fn.Pkg.Pkg))
 		}
 		c.reportWait(w, reported, "syncwait",
 			fmt.Sprintf("Wait blocks forever %s: nothing in the package calls %s.Done", once, name),

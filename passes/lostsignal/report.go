@@ -87,8 +87,8 @@ func isReturn(instr ssa.Instruction) bool {
 }
 
 // funcName names fn, a function of the package, for a message: its name,
-// or "the function literal".
-func funcName(fn *ssa.Function) string { return ssaidiom.FuncName(ssaidiom.Object(fn), fn.Pkg.Pkg) }
+// or "the func literal in F".
+func funcName(fn *ssa.Function) string { return ssaidiom.FuncNameOf(fn, fn.Pkg.Pkg) }
 
 // goroutineText describes the goroutines started by the go statements
 // gos, or those started by callee when they are not known.
