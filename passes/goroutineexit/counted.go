@@ -278,13 +278,80 @@ func symbolicCapacity(size ssa.Value) *symbolicCap {
 }
 
 // sameCount reports whether a and b are provably the same number: the
-// same SSA value, or len of the same value whose length is fixed.
+// same value, or len of the same value whose length is fixed, seeing
+// through variables assigned once (see countValue).
 func sameCount(a, b ssa.Value) bool {
+	a, b = countValue(a), countValue(b)
 	if a == b {
 		return true
 	}
 	xa, xb := ssaidiom.LenArg(a), ssaidiom.LenArg(b)
-	return xa != nil && xa == xb
+	return xa != nil && xb != nil && countValue(xa) == countValue(xb)
+}
+
+// countValue returns the value v is: when v loads a local variable (also
+// through a closure's free variable) that is stored once, in the block
+// that declares it, and only loaded otherwise (a parameter or a local
+// captured by a closure), the value stored; v itself otherwise.
+func countValue(v ssa.Value) ssa.Value {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return v
+	}
+	cell := ssaidiom.CellOf(u.X)
+	if cell == nil || cell.Referrers() == nil {
+		return v
+	}
+	var init *ssa.Store
+	for _, r := range *cell.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != cell || init != nil || r.Block() != cell.Block() {
+				return v
+			}
+			init = r
+		default:
+			if !onlyLoads(cell, r, 0) {
+				return v
+			}
+		}
+	}
+	if init == nil {
+		return v
+	}
+	return init.Val
+}
+
+// onlyLoads reports whether r, a referrer of the variable p, only reads
+// it: a load, a debug reference, or a closure whose free variable for p
+// is only loaded in turn.
+func onlyLoads(p ssa.Value, r ssa.Instruction, depth int) bool {
+	switch r := r.(type) {
+	case *ssa.UnOp:
+		return r.Op == token.MUL
+	case *ssa.DebugRef:
+		return true
+	case *ssa.MakeClosure:
+		fn, ok := r.Fn.(*ssa.Function)
+		if !ok || depth > 4 {
+			return false
+		}
+		for i, b := range r.Bindings {
+			if b != p {
+				continue
+			}
+			if i >= len(fn.FreeVars) || fn.FreeVars[i].Referrers() == nil {
+				return false
+			}
+			for _, fr := range *fn.FreeVars[i].Referrers() {
+				if !onlyLoads(fn.FreeVars[i], fr, depth+1) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // symbolicSenders judges the goroutines s against a capacity that is the
