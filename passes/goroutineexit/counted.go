@@ -41,7 +41,7 @@ func (t *tally) addCountedRecv(recv ssa.Instruction) bool {
 	for _, e := range l.exits {
 		t.AddEdge(e[0], e[1], closeWeight)
 	}
-	t.counted = append(t.counted, l.n)
+	t.counted = append(t.counted, l)
 	return true
 }
 
@@ -234,7 +234,8 @@ func allSendOnceOnEveryPath(order []*senders) bool {
 // many times as the senders send values, count: the same n, or the same
 // constant.
 func (t *tally) countsMatch(count *sendCount) bool {
-	for _, n := range t.counted {
+	for _, l := range t.counted {
+		n := l.n
 		if count == nil {
 			return false
 		}
@@ -247,6 +248,18 @@ func (t *tally) countsMatch(count *sendCount) bool {
 		return false
 	}
 	return true
+}
+
+// receivesWhileStarting reports whether start, where the goroutines are
+// started, is in one of the counted receive loops of t: each iteration
+// then starts one and receives one, and leaving early abandons none.
+func (t *tally) receivesWhileStarting(start ssa.Instruction) bool {
+	for _, l := range t.counted {
+		if l.blocks[start.Block()] {
+			return true
+		}
+	}
+	return false
 }
 
 // symbolicCap is a capacity that is not a constant: base - short, for a

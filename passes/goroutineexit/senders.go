@@ -60,7 +60,7 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 		return
 	}
 	count := c.senderCount(s)
-	if !t.countsMatch(count) {
+	if !t.countsMatch(count) || t.receivesWhileStarting(s.start) {
 		return // a counted receive loop that may not take every value
 	}
 	if t.drains && (s.loop == nil || s.loop.trip >= 0) {
@@ -359,7 +359,7 @@ type tally struct {
 	// receive once per iteration (see addCountedRecv): leaving such a
 	// loop through its test counts as receiving everything, which holds
 	// only when the senders send n values (see countsMatch).
-	counted []ssa.Value
+	counted []*countedLoop
 }
 
 func newTally() *tally {
