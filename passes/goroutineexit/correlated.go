@@ -20,25 +20,46 @@ const (
 // goroutines s to a return of the maker that does not leave through an
 // early return correlated with the goroutine: a branch that skips every
 // receive, taken on a condition that reads a value the goroutine also
-// reads before its send ("if x == nil { return }" in both, an ok flag
+// tests before its send ("if x == nil { return }" in both, an ok flag
 // computed before the go statement). On such a branch the goroutine may
 // well not send at all, so it proves nothing. It starts from p, the
 // cheapest path, and returns nil when every leaking path is of that kind.
 func (c *checker) uncorrelatedExit(ch *chanflow.Channel, s *senders, t *tally, it iteration, p *ssaidiom.Path) *ssaidiom.Path {
-	reads := goroutineReads(s)
-	if len(reads) == 0 {
-		return p
-	}
-	var recvBlocks []*ssa.BasicBlock
+	parent := s.start.Parent()
+	var recvs []ssa.Instruction
 	for _, r := range ch.Recvs {
-		if r.Instr.Parent() == s.start.Parent() {
-			recvBlocks = append(recvBlocks, r.Instr.Block())
-		}
+		recvs = append(recvs, r.Instr)
 	}
 	for _, r := range ch.Ranges {
-		if r.Recv != nil && r.Recv.Parent() == s.start.Parent() {
-			recvBlocks = append(recvBlocks, r.Recv.Block())
+		if r.Recv != nil {
+			recvs = append(recvs, r.Recv)
 		}
+	}
+	return uncorrelated(goroutineReads(s.g, s.fn, s.sends), blocksIn(parent, recvs), s.start, t.After(s.start), t, it, p)
+}
+
+// uncorrelatedRelease is uncorrelatedExit for the goroutine g that
+// receives at recvs: the maker's early returns on a condition g also
+// tests before it waits prove nothing either.
+func (c *checker) uncorrelatedRelease(ch *chanflow.Channel, g *ssa.Go, recvs []ssa.Instruction, startWeight int, t *tally, it iteration, p *ssaidiom.Path) *ssaidiom.Path {
+	parent := g.Parent()
+	var release []ssa.Instruction
+	for _, s := range ch.Sends {
+		release = append(release, s.Instr)
+	}
+	for _, cl := range ch.Closes {
+		release = append(release, cl.Instr)
+	}
+	return uncorrelated(goroutineReads(g, ssaidiom.GoroutineFunc(g), recvs), blocksIn(parent, release), g, startWeight, t, it, p)
+}
+
+// uncorrelated returns p, or the cheapest path from start that leaves
+// through no early return taken on a condition that reads one of reads
+// into a branch from which no block of counted (the maker's operations
+// that release the goroutine) can be reached, or nil when there is none.
+func uncorrelated(reads map[ssa.Value]bool, counted []*ssa.BasicBlock, start ssa.Instruction, startWeight int, t *tally, it iteration, p *ssaidiom.Path) *ssaidiom.Path {
+	if len(reads) == 0 {
+		return p
 	}
 	forbidden := map[[2]*ssa.BasicBlock]bool{}
 	weight := func(from, to *ssa.BasicBlock) int {
@@ -48,16 +69,28 @@ func (c *checker) uncorrelatedExit(ch *chanflow.Channel, s *senders, t *tally, i
 		return t.Edge(from, to)
 	}
 	for range maxUncorrelated {
-		e, ok := correlatedBranch(p, reads, recvBlocks)
+		e, ok := correlatedBranch(p, reads, counted)
 		if !ok {
 			return p
 		}
 		forbidden[e] = true
-		if p = ssaidiom.CheapestExit(s.start, t.After(s.start), weight, it.ends()); p == nil {
+		if p = ssaidiom.CheapestExit(start, startWeight, weight, it.ends()); p == nil {
 			return nil
 		}
 	}
 	return nil
+}
+
+// blocksIn returns the blocks of the instructions of instrs that are in
+// fn.
+func blocksIn(fn *ssa.Function, instrs []ssa.Instruction) []*ssa.BasicBlock {
+	var blocks []*ssa.BasicBlock
+	for _, instr := range instrs {
+		if instr.Parent() == fn {
+			blocks = append(blocks, instr.Block())
+		}
+	}
+	return blocks
 }
 
 // correlatedBranch returns the first edge of p out of an if whose
@@ -132,41 +165,42 @@ func condValues(cond ssa.Value) (map[ssa.Value]bool, bool) {
 }
 
 // goroutineReads returns the values of the function that starts the
-// goroutines s that a condition of their body reads before it may send,
-// when the body has a path on which it does not send: the values bound to
-// the free variables of a func literal, the arguments of the go statement
-// passed to the body's parameters, and the package's variables.
-func goroutineReads(s *senders) map[ssa.Value]bool {
-	if s.fn == nil || len(s.fn.Blocks) == 0 || ssaidiom.TooBig(s.fn) {
+// goroutine g, whose body is fn, that a condition of fn reads before it
+// may reach one of ops (its sends or receives on the channel), when fn
+// has a path on which it does none of them: the values bound to the free
+// variables of a func literal, the arguments of the go statement passed
+// to fn's parameters, and the package's variables.
+func goroutineReads(g *ssa.Go, fn *ssa.Function, ops []ssa.Instruction) map[ssa.Value]bool {
+	if fn == nil || len(fn.Blocks) == 0 || ssaidiom.TooBig(fn) {
 		return nil
 	}
 	var sendBlocks []*ssa.BasicBlock
 	always := false
-	for _, snd := range s.sends {
-		if snd.Parent() != s.fn {
+	for _, op := range ops {
+		if op.Parent() != fn {
 			return nil
 		}
-		sendBlocks = append(sendBlocks, snd.Block())
-		always = always || ssaidiom.DominatesReturns(snd.Block())
+		sendBlocks = append(sendBlocks, op.Block())
+		always = always || ssaidiom.DominatesReturns(op.Block())
 	}
 	if always {
-		return nil // it sends on every path, whatever it tests
+		return nil // it does one on every path, whatever it tests
 	}
 	outer := map[ssa.Value]ssa.Value{} // the body's value -> the maker's
-	if mc, ok := s.g.Call.Value.(*ssa.MakeClosure); ok && mc.Fn == s.fn {
-		for i, fv := range s.fn.FreeVars {
+	if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok && mc.Fn == fn {
+		for i, fv := range fn.FreeVars {
 			if i < len(mc.Bindings) {
 				outer[fv] = mc.Bindings[i]
 			}
 		}
 	}
-	if s.g.Call.StaticCallee() == s.fn && len(s.g.Call.Args) == len(s.fn.Params) {
-		for i, p := range s.fn.Params {
-			outer[p] = s.g.Call.Args[i]
+	if g.Call.StaticCallee() == fn && len(g.Call.Args) == len(fn.Params) {
+		for i, p := range fn.Params {
+			outer[p] = g.Call.Args[i]
 		}
 	}
 	reads := map[ssa.Value]bool{}
-	for _, b := range s.fn.Blocks {
+	for _, b := range fn.Blocks {
 		iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 		if !ok {
 			continue

@@ -113,7 +113,8 @@
 //	close(done)
 //
 // A close deferred before the go statement releases the receiver on every
-// path.
+// path. An early return whose condition the goroutine also tests before
+// it waits is not counted, as for the forgotten sender.
 //
 // The skipped signal. The function that made a channel waits on it
 // itself, and the one goroutine that sends on it or closes it can return
