@@ -18,26 +18,43 @@ import (
 // everything: that holds only when the senders send exactly n values,
 // which countsMatch checks. An early return or break leaves after the
 // values received so far. It reports false when recv is no such receive:
-// a select, a loop that may skip the receive and go on, a loop nested in
-// another or holding another receive.
-func (t *tally) addCountedRecv(recv ssa.Instruction) bool {
-	u, ok := recv.(*ssa.UnOp)
-	if !ok || u.Op != token.ARROW {
+// a loop that may skip the receive and go on (a select case counts when
+// every iteration that goes on has taken it), a loop nested in another or
+// holding another receive.
+func (t *tally) addCountedRecv(recv ssa.Instruction, state int) bool {
+	var body *ssa.BasicBlock // where an iteration has received
+	switch recv := recv.(type) {
+	case *ssa.UnOp:
+		if recv.Op != token.ARROW {
+			return false
+		}
+		body = recv.Block()
+	case *ssa.Select:
+		// A receive case, whose body only that case enters (go/ssa
+		// merges empty bodies into the block after the select).
+		cs, ok := ssaidiom.SelectCase(recv, state)
+		if !ok || cs.Body == nil || len(cs.Body.Preds) != 1 {
+			return false
+		}
+		body = cs.Body
+	default:
 		return false
 	}
-	l := countedLoopAround(u.Block())
+	l := countedLoopAround(recv.Block())
 	if l == nil || reentered(l.head) {
 		return false
 	}
 	for _, p := range l.head.Preds {
-		if l.blocks[p] && !u.Block().Dominates(p) {
+		if l.blocks[p] && !body.Dominates(p) {
 			return false // an iteration may go on without receiving
 		}
 	}
 	if t.Edge(l.exits[0][0], l.exits[0][1]) > 0 {
 		return false // two receives in one loop
 	}
-	t.Add(u, 1)
+	if !t.add(recv, state, 1) {
+		return false
+	}
 	for _, e := range l.exits {
 		t.AddEdge(e[0], e[1], closeWeight)
 	}

@@ -398,7 +398,7 @@ func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function, it 
 			// drained channel on the way out once it is closed.
 			branch, notOk := drainLoop(r.Instr)
 			if branch == nil {
-				if !t.addCountedRecv(r.Instr) {
+				if !t.addCountedRecv(r.Instr, r.State) {
 					return nil, false
 				}
 				continue
