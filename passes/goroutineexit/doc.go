@@ -67,12 +67,15 @@
 //   - a capacity given by a parameter of the maker: the smallest constant
 //     a call in the package passes for it, named in the message;
 //   - a receive in a counted loop ("for range hosts { if err := <-errc;
-//     err != nil { return err } }"), once per iteration, and every value
-//     on leaving the loop through its test, when the senders send exactly
-//     as many: goroutines started one per iteration of a loop over the
-//     same n or len(xs) (or a constant number of go statements), each
-//     sending once on every path. An early return or break leaves the
-//     values not yet received blocked;
+//     err != nil { return err } }"), or a receive case of a select there
+//     that every iteration going on has taken (another case may return on
+//     ctx.Done), once per iteration, and every value on leaving the loop
+//     through its test, when the senders send exactly as many:
+//     goroutines started one per iteration of a loop over the same n or
+//     len(xs) (or a constant number of go statements), each sending once
+//     on every path, or one goroutine sending on every iteration of such
+//     a loop. An early return or break leaves the values not yet
+//     received blocked;
 //   - goroutines started one per iteration of a loop with a constant
 //     count and no way out, each sending once on every path: their exact
 //     number, not only "at least two";
@@ -80,8 +83,9 @@
 //     started one per element of xs (or per i < n), or a loop over xs
 //     that sends on every iteration: the buffer holds all but d values,
 //     so a path that receives fewer than d leaves the last senders
-//     blocked; len(xs) or n itself is always enough. Only the same SSA
-//     value, or len of the same one, counts as the same number.
+//     blocked; len(xs) or n itself is always enough. Only the same value
+//     (a variable assigned once counts as its value), or len of the same
+//     one, counts as the same number.
 //
 // A path that gives up through an early return whose condition reads a
 // value that the goroutine also tests before its send ("if x == nil {
