@@ -65,6 +65,12 @@ func (c *checker) checkResult(fn *ssa.Function, call *ssa.Call, i int, k Kind, s
 		c.reportDropped(call, i, k, sum, nil)
 		return
 	}
+	if k == SendStream {
+		if recv, exit := stopsEarly(fn, u); exit != nil {
+			c.reportStoppedEarly(call, i, sum, recv, exit)
+		}
+		return
+	}
 	if k == SendMany {
 		return // one receive may not be enough; the count is unknown
 	}
@@ -72,6 +78,42 @@ func (c *checker) checkResult(fn *ssa.Function, call *ssa.Call, i int, k Kind, s
 	if exit := exitFrom(fn, call, st); exit != nil {
 		c.reportDropped(call, i, k, sum, exit)
 	}
+}
+
+// stopsEarly returns a receive from the handle u followed, in a loop
+// that ends when the channel is closed (a range loop, or a comma-ok
+// receive whose ok decides a branch), and an exit of fn that a path from
+// just after it reaches without receiving again and without seeing the
+// channel closed: a break or return out of the loop. A goroutine that has
+// another value to send then blocks forever. Plain receives are not
+// judged (a fixed number of them may take every value), nor are select
+// cases.
+func stopsEarly(fn *ssa.Function, u *uses) (ssa.Instruction, ssa.Instruction) {
+	if len(u.edges) > 0 {
+		return nil, nil
+	}
+	closed := make(map[edge]bool)
+	var loops []ssa.Instruction
+	for p := range u.points {
+		recv, ok := p.(*ssa.UnOp)
+		if !ok || !recv.CommaOk {
+			continue
+		}
+		if branch, notOk := ssaidiom.OkBranch(recv); branch != nil {
+			closed[edge{branch, notOk}] = true
+			if ssaidiom.InLoop(recv.Block()) {
+				loops = append(loops, recv)
+			}
+		}
+	}
+	st := stops{instr: func(instr ssa.Instruction) bool { return u.points[instr] }, edges: closed}
+	var first, exit ssa.Instruction
+	for _, p := range loops {
+		if e := exitFrom(fn, p, st); e != nil && (first == nil || p.Pos() < first.Pos()) {
+			first, exit = p, e
+		}
+	}
+	return first, exit
 }
 
 // uses is the policy of a walk of a handle a function got from a call,

@@ -146,6 +146,39 @@ func (c *checker) reportDropped(call *ssa.Call, i int, k Kind, sum *summary, exi
 	c.report(d)
 }
 
+// reportStoppedEarly reports result i of call, a stream of values, left
+// by its receiver: after the receive recv, the path that reaches exit
+// neither receives again nor sees the channel closed.
+func (c *checker) reportStoppedEarly(call *ssa.Call, i int, sum *summary, recv, exit ssa.Instruction) {
+	s := c.src
+	name := s.callName(call)
+	var gos []*ssa.Go
+	var mk *ssa.MakeChan
+	if sum != nil {
+		gos, mk = sum.gos[i], sum.makes[i]
+	}
+	fn := call.Parent()
+	d := analysis.Diagnostic{
+		Pos:      call.Pos(),
+		Category: "discardedchan",
+		Message: fmt.Sprintf("the loop at %s stops receiving from the channel returned by %s before it is closed, on the path that %s, so %s blocks forever sending its next value",
+			s.Where(recv.Pos(), call.Pos()), name, s.path(fn, exit, call.Pos()), s.goroutineText(gos, name, call.Pos())),
+	}
+	if ce := s.Call(call.Pos()); ce != nil {
+		d.Pos, d.End = ce.Pos(), ce.Lparen
+	}
+	for _, g := range gos {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine is started here"})
+	}
+	if mk != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: mk.Pos(), Message: "the channel is made here"})
+	}
+	d.Related = append(d.Related,
+		analysis.RelatedInformation{Pos: recv.Pos(), Message: "the loop receives here"},
+		analysis.RelatedInformation{Pos: exitPos(fn, exit), Message: "the path returns here"})
+	c.report(d)
+}
+
 // reportResource reports the resource r, whose spawn sp starts something
 // that fn does not wait for on the path that reaches exit.
 func (c *checker) reportResource(r *resource, sp ssa.CallInstruction, exit ssa.Instruction) {

@@ -181,9 +181,12 @@ func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 		return // the sends fit in the buffer: they cannot block
 	}
 	s.fact.Results[i] = SendMany
-	if size == 0 && sendsOnce(m) {
+	switch {
+	case size == 0 && sendsOnce(m):
 		s.fact.Results[i] = SendOnce
 		s.sends[i] = m.sends[0]
+	case size == 0 && sendsAgain(m):
+		s.fact.Results[i] = SendStream
 	}
 	s.makes[i] = mk
 	for _, root := range sortedRoots(m.roots) {
@@ -214,6 +217,54 @@ func sendsOnce(m *made) bool {
 	send := m.sends[0]
 	gos, ok := m.roots[send.Parent()]
 	return ok && len(gos) == 1 && !ssaidiom.InLoop(gos[0].Block()) && !ssaidiom.InLoop(send.Block())
+}
+
+// sendsAgain reports whether, after any one value is received, another
+// may be sent: a send in a goroutine's own body reaches a send again (in
+// a loop, or in sequence), or two goroutines each send on every path.
+func sendsAgain(m *made) bool {
+	must := 0
+	for _, s := range m.sends {
+		gos, ok := m.roots[s.Parent()]
+		if !ok {
+			continue
+		}
+		if sendReachesSend(s, m.sends) {
+			return true
+		}
+		if ssaidiom.DominatesReturns(s.Block()) {
+			for _, g := range gos {
+				if ssaidiom.InLoop(g.Block()) {
+					return true
+				}
+				must++
+			}
+		}
+	}
+	return must >= 2
+}
+
+// sendReachesSend reports whether a path from just after s reaches one
+// of sends in s's function (s itself again, around a loop).
+func sendReachesSend(s *ssa.Send, sends []*ssa.Send) bool {
+	b := s.Block()
+	for _, t := range sends {
+		if t.Block() == b && ssaidiom.IndexOf(t) > ssaidiom.IndexOf(s) {
+			return true
+		}
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	for _, succ := range b.Succs {
+		for r := range ssaidiom.Reachable(succ, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }) {
+			seen[r] = true
+		}
+	}
+	for _, t := range sends {
+		if t.Parent() == s.Parent() && seen[t.Block()] {
+			return true
+		}
+	}
+	return false
 }
 
 // stopClosure classifies result i of fn, the closure made by mc: it is a
