@@ -81,19 +81,24 @@ func (c *checker) checkResult(fn *ssa.Function, call *ssa.Call, i int, k Kind, s
 }
 
 // stopsEarly returns a receive from the handle u followed, in a loop
-// that ends when the channel is closed (a range loop, or a comma-ok
-// receive whose ok decides a branch), and an exit of fn that a path from
-// just after it reaches without receiving again and without seeing the
-// channel closed: a break or return out of the loop. A goroutine that has
-// another value to send then blocks forever. Plain receives are not
-// judged (a fixed number of them may take every value), nor are select
-// cases.
+// that ends when the channel is closed (a range loop, a comma-ok receive
+// whose ok decides a branch, or a select case in a loop), and an exit of
+// fn that a path from just after it reaches without receiving again and
+// without seeing the channel closed: a break or return out of the loop,
+// another case of the select. A goroutine that has another value to send
+// then blocks forever. Plain receives are not judged: a fixed number of
+// them may take every value.
 func stopsEarly(fn *ssa.Function, u *uses) (ssa.Instruction, ssa.Instruction) {
-	if len(u.edges) > 0 {
-		return nil, nil
-	}
 	closed := make(map[edge]bool)
-	var loops []ssa.Instruction
+	for e := range u.edges {
+		closed[e] = true // receiving again, in a select case
+	}
+	type start struct {
+		recv ssa.Instruction
+		b    *ssa.BasicBlock
+		i    int
+	}
+	var starts []start
 	for p := range u.points {
 		recv, ok := p.(*ssa.UnOp)
 		if !ok || !recv.CommaOk {
@@ -102,15 +107,27 @@ func stopsEarly(fn *ssa.Function, u *uses) (ssa.Instruction, ssa.Instruction) {
 		if branch, notOk := ssaidiom.OkBranch(recv); branch != nil {
 			closed[edge{branch, notOk}] = true
 			if ssaidiom.InLoop(recv.Block()) {
-				loops = append(loops, recv)
+				starts = append(starts, start{recv, recv.Block(), ssaidiom.IndexOf(recv) + 1})
 			}
 		}
 	}
+	for e, sel := range u.selects {
+		if !ssaidiom.InLoop(sel.Block()) {
+			continue
+		}
+		if branch, notOk := ssaidiom.OkBranch(sel); branch != nil {
+			closed[edge{branch, notOk}] = true
+		}
+		starts = append(starts, start{sel, e.to, 0})
+	}
 	st := stops{instr: func(instr ssa.Instruction) bool { return u.points[instr] }, edges: closed}
 	var first, exit ssa.Instruction
-	for _, p := range loops {
-		if e := exitFrom(fn, p, st); e != nil && (first == nil || p.Pos() < first.Pos()) {
-			first, exit = p, e
+	for _, s := range starts {
+		if s.recv.Parent() != fn || (first != nil && s.recv.Pos() >= first.Pos()) {
+			continue
+		}
+		if e := earliest(exitsFromBlock(s.b, s.i, st)); e != nil {
+			first, exit = s.recv, e
 		}
 	}
 	return first, exit
@@ -125,8 +142,10 @@ type uses struct {
 	// points are the instructions that take the signal: receives from a
 	// channel, calls of a stop function.
 	points map[ssa.Instruction]bool
-	// edges lead into the bodies of select cases that receive from it.
-	edges map[edge]bool
+	// edges lead into the bodies of select cases that receive from it,
+	// and selects holds their selects.
+	edges   map[edge]bool
+	selects map[edge]*ssa.Select
 	// deferred: a deferred call of the stop function takes the signal on
 	// every path.
 	deferred bool
@@ -134,7 +153,7 @@ type uses struct {
 
 // resultUses follows result i of call.
 func (c *checker) resultUses(call *ssa.Call, i int, k Kind) *uses {
-	u := &uses{kind: k, points: make(map[ssa.Instruction]bool), edges: make(map[edge]bool)}
+	u := &uses{kind: k, points: make(map[ssa.Instruction]bool), edges: make(map[edge]bool), selects: make(map[edge]*ssa.Select)}
 	u.Walk = valueflow.New(c.vf, u, valueflow.Options{})
 	for _, v := range ssaidiom.Results(call, i) {
 		u.Value(v, struct{}{})
@@ -151,6 +170,7 @@ func (u *uses) Op(_ *valueflow.Walk[struct{}], _ ssa.Value, op valueflow.Op, _ s
 	case op.Kind == valueflow.Recv && u.kind.isChan():
 		if e, ok := selectCaseEdge(op.Instr.(*ssa.Select), op.State); ok {
 			u.edges[e] = true
+			u.selects[e] = op.Instr.(*ssa.Select)
 		} else {
 			u.points[op.Instr] = true // conservatively, every case
 		}

@@ -46,9 +46,10 @@
 // unbuffered channel (in a loop, or in sequence, or several goroutines each
 // sending), so that after any value it may have another to send, a caller
 // that receives in a loop ending when the channel is closed (a range loop,
-// or a comma-ok receive deciding a branch) and can leave that loop by a
-// break or return, without receiving again or draining the channel, leaves
-// the goroutine blocked on its next send:
+// a comma-ok receive deciding a branch, a select case in a loop) and can
+// leave that loop by a break or return, or by another case of the select
+// (<-ctx.Done(), a timeout), without receiving again or draining the
+// channel, leaves the goroutine blocked on its next send:
 //
 //	for line := range lines(doc) { // the loop ... stops receiving from the channel returned by lines before it is closed, ...
 //		if strings.HasPrefix(line, "# ") {
@@ -203,8 +204,7 @@
 //     finish, so that leak is rangeclose's, and gets one diagnostic.
 //
 // Known false negatives: a caller that receives a fixed number of values
-// from a multi-send goroutine and then gives up, or leaves a select loop
-// over a stream; a starter whose goroutine sends
+// from a multi-send goroutine and then gives up; a starter whose goroutine sends
 // through a helper of another package; a start inside a closure run by the
 // owner (only the owner's own spawns are checked); a stop function that is
 // one of several returned closures sharing the channel; and any handle that
