@@ -128,7 +128,11 @@
 // A goroutine with no way out at all, whatever it waits on (channels it
 // was handed, a ticker, a sleep): its body has no return and no
 // runtime.Goexit reachable, and the function that starts it can run more
-// than once per process, so each run leaves one more goroutine behind:
+// than once per process, so each run leaves one more goroutine behind.
+// A range over the channel C of a time.Ticker or time.Timer counts as a
+// loop with no way out: the standard library never closes that channel,
+// not even on Stop, so "for range t.C" ends only by a break or return
+// inside it:
 //
 //	func newBatcher(events <-chan int) *batcher {
 //		go func() { // goroutine never finishes: its loop has no way out, ...

@@ -90,7 +90,9 @@
 //     closure inside one): it lives as long as the process. The rule does
 //     not extend to functions that main calls, which may run many times.
 //   - The channel is not made in the analysed code: time.Ticker.C,
-//     ctx.Done() and other channels from libraries are out of scope.
+//     ctx.Done() and other channels from libraries are out of scope. (A
+//     goroutine ranging over a time.Ticker's or time.Timer's C, which is
+//     never closed, is goroutineexit's: a loop with no way out.)
 //
 // # Suggested fix
 //
