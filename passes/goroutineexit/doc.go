@@ -215,6 +215,13 @@
 //   - a WaitGroup whose counter is raised (Add with a positive constant or
 //     a length) and never lowered: nothing in the package calls Done or Go
 //     on it, so Wait blocks forever once an Add has run;
+//   - a WaitGroup in a local variable whose goroutines call Done without
+//     defer, when one of them can return before its Done (an error path):
+//     the counter never comes back to zero. The Adds must all be in the
+//     waiting function, the Dones plain calls outside loops in the bodies
+//     of goroutines it starts, the Wait on every path from the go
+//     statement, and the skipping path must not end the process instead
+//     (panic, os.Exit, log.Fatal);
 //   - a Cond that nothing in the package signals: no Signal, no Broadcast;
 //   - a Wait inside the loop over xs that starts one goroutine per element
 //     after Add(len(xs)) before the loop: at the first Wait only one
