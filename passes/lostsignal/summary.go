@@ -28,6 +28,15 @@ type summary struct {
 	sends []*ssa.Send
 }
 
+// goStmts returns the go statements of result i, known only for a
+// function of this package (s is nil for another package's).
+func (s *summary) goStmts(i int) []*ssa.Go {
+	if s == nil {
+		return nil
+	}
+	return s.gos[i]
+}
+
 // summaryOf returns the summary of fn, a function of this package, or nil
 // when none of its results is a handle.
 func (c *checker) summaryOf(fn *ssa.Function) *summary {
