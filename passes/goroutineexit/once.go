@@ -18,7 +18,7 @@ import (
 // whatever it waits on) and the function that starts it can run more than
 // once per process: each run leaves one more goroutine behind for good.
 func (c *checker) noWayOutPerCall(g *ssa.Go, body *ssa.Function) {
-	if mayEndGoroutine(body) || !loops(body) {
+	if ssaidiom.MayEndGoroutine(body) || !loops(body) {
 		return
 	}
 	// The way out may be only the close of a timer's channel, which never
@@ -58,51 +58,6 @@ func loops(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		if ssaidiom.InLoop(b) {
 			return true
-		}
-	}
-	return false
-}
-
-// mayEndGoroutine reports whether body ends the goroutine or the process
-// other than by a return: a call of panic, os.Exit, log.Fatal or
-// log.Panic, or of testing's FailNow family, which calls runtime.Goexit.
-func mayEndGoroutine(body *ssa.Function) bool {
-	for _, b := range body.Blocks {
-		for _, instr := range b.Instrs {
-			if p, ok := instr.(*ssa.Panic); ok && p.Pos().IsValid() {
-				return true // a panic call; go/ssa's own, after a blocking select, has no position
-			}
-			call, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			cc := call.Common()
-			var name string
-			var pkg *types.Package
-			if cc.IsInvoke() {
-				name, pkg = cc.Method.Name(), cc.Method.Pkg()
-			} else if fn := cc.StaticCallee(); fn != nil && fn.Pkg != nil {
-				name, pkg = fn.Name(), fn.Pkg.Pkg
-			}
-			if pkg == nil {
-				continue
-			}
-			switch pkg.Path() {
-			case "testing":
-				switch name {
-				case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-					return true
-				}
-			case "os":
-				if name == "Exit" {
-					return true
-				}
-			case "log":
-				switch name {
-				case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-					return true
-				}
-			}
 		}
 	}
 	return false

@@ -54,7 +54,7 @@ func (c *checker) waitGroupDoneSkipped(v *syncVar, reported map[ssa.CallInstruct
 	gos := make(map[*ssa.Function]*ssa.Go, len(order))
 	for _, body := range order {
 		g := goOf(body, fn)
-		if g == nil || c.reported[g] || !mayRunAfter(g, w) || mayEndGoroutine(body) {
+		if g == nil || c.reported[g] || !mayRunAfter(g, w) || ssaidiom.MayEndGoroutine(body) {
 			return
 		}
 		gos[body] = g

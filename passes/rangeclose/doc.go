@@ -49,6 +49,32 @@
 // Related positions point at the make call and at each go statement that
 // starts a goroutine running the loop.
 //
+// A close that is skipped (category skippedclose). A channel closed on
+// some paths only is as good as never closed on the others. When the
+// function that makes a channel ranges over it, and the one goroutine
+// that closes it can return without closing it (an early return on an
+// error, before a close that is not deferred), the loop waits forever on
+// that path:
+//
+//	go func() {
+//		for _, p := range paths {
+//			data, err := read(p)
+//			if err != nil {
+//				return
+//			}
+//			out <- data
+//		}
+//		close(out)
+//	}()
+//	for d := range out { // range over channel out never ends when the goroutine started at line 1 returns early: ...
+//
+// It is judged when the channel goes nowhere else, the range loop is in
+// the maker, runs on every path from the go statement and has no break or
+// return of its own, the close is a plain call outside loops in the body
+// of one goroutine started once, and the skipping path does not end the
+// process (panic, os.Exit, log.Fatal). A deferred close, a close on every
+// path, or a loop that can be left by a break keeps it silent.
+//
 // # What is followed
 //
 // The analyzer starts at each make(chan) and follows the channel through

@@ -71,12 +71,22 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 
-	if len(order) == 0 {
+	var skipped []*skippedClose
+	for _, ch := range flow.Channels {
+		current = ch.Make.Parent().String()
+		if k := findSkippedClose(ch); k != nil {
+			skipped = append(skipped, k)
+		}
+	}
+	if len(order) == 0 && len(skipped) == 0 {
 		return nil, nil
 	}
 	src := newSource(pass)
 	for _, pos := range order {
 		suppress.Report(pass, src.diagnostic(findings[pos]))
+	}
+	for _, k := range skipped {
+		suppress.Report(pass, src.skippedDiagnostic(k))
 	}
 	return nil, nil
 }

@@ -1,0 +1,122 @@
+package rangeclose
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/leakvet/leakvet/internal/ssaidiom"
+	"github.com/leakvet/leakvet/passes/chanflow"
+)
+
+// A skipped close: the function that makes a channel ranges over it, and
+// the one goroutine that closes it can return without closing it,
+// typically on an error path before a close that is not deferred. The
+// range loop then never ends on that path.
+type skippedClose struct {
+	rng *chanflow.Range
+	g   *ssa.Go         // the goroutine that closes the channel
+	ret *ssa.Return     // where it returns without closing
+	cl  *chanflow.Close // the close it skips
+}
+
+// findSkippedClose returns the skipped close of ch, or nil. It judges
+// only what it can tell for sure: a channel made, ranged over and handed
+// to its closer by one function (not escaping, not returned, not living as
+// long as the process); one range loop, in the maker itself, that ends
+// only when the channel is closed (no break or return inside) and runs on
+// every path from the go statement; one plain close (not deferred), in
+// the body of one goroutine the maker starts once, outside loops; and a
+// path through that body from its entry to a return that does not close
+// and cannot end the process instead (panic, os.Exit, log.Fatal).
+func findSkippedClose(ch *chanflow.Channel) *skippedClose {
+	if ch.Escaped || ch.ProcessLifetime || ch.Returned || ch.RecvOnlyOut || !ch.Closed ||
+		len(ch.Ranges) != 1 || len(ch.Closes) != 1 {
+		return nil
+	}
+	maker := ch.Make.Parent()
+	r, cl := ch.Ranges[0], ch.Closes[0]
+	call, plain := cl.Instr.(*ssa.Call)
+	if r.Recv == nil || r.Go != nil || r.Recv.Parent() != maker || !plain || cl.Go == nil {
+		return nil
+	}
+	g := cl.Go
+	body := ssaidiom.GoroutineFunc(g)
+	if g.Parent() != maker || ssaidiom.InLoop(g.Block()) || body == nil || call.Parent() != body ||
+		ssaidiom.InLoop(call.Block()) || ssaidiom.MayEndGoroutine(body) || ssaidiom.TooBig(body) || !onlyExitIsClose(r.Recv) {
+		return nil
+	}
+	// The maker ranges on every path from the go statement to its returns.
+	ranges := ssaidiom.NewWeights()
+	ranges.Add(r.Recv, 1)
+	if p := ssaidiom.CheapestExit(g, ranges.After(g), ranges.Edge, nil); p == nil || p.Cost < 1 {
+		return nil
+	}
+	// The goroutine can return without closing.
+	closes := ssaidiom.NewWeights()
+	closes.Add(call, 1)
+	entry := body.Blocks[0]
+	p := ssaidiom.CheapestExit(entry.Instrs[0], closes.Block(entry), closes.Edge, nil)
+	if p == nil || p.Cost > 0 || p.Ret == nil {
+		return nil
+	}
+	return &skippedClose{rng: r, g: g, ret: p.Ret, cl: cl}
+}
+
+// onlyExitIsClose reports whether the range loop headed by recv is left
+// only when the channel is closed: no path from the loop's body reaches a
+// return of the function without coming back to the receive.
+func onlyExitIsClose(recv *ssa.UnOp) bool {
+	branch, notOk := ssaidiom.OkBranch(recv)
+	if branch == nil {
+		return false
+	}
+	var body *ssa.BasicBlock
+	for _, s := range branch.Succs {
+		if s != notOk {
+			body = s
+		}
+	}
+	header := recv.Block()
+	seen := map[*ssa.BasicBlock]bool{header: true, notOk: true}
+	stack := []*ssa.BasicBlock{body}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == nil || seen[b] {
+			continue
+		}
+		seen[b] = true
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			return false
+		}
+		stack = append(stack, b.Succs...)
+	}
+	return true
+}
+
+// skippedDiagnostic builds the report of a skipped close, at the loop.
+func (s *source) skippedDiagnostic(k *skippedClose) analysis.Diagnostic {
+	pos := k.rng.Pos()
+	name := s.ChanText(pos, "channel")
+	at := "reach its end"
+	if k.ret.Pos().IsValid() {
+		at = "return at " + s.Where(k.ret.Pos(), pos)
+	}
+	d := analysis.Diagnostic{
+		Pos:      pos,
+		Category: "skippedclose",
+		Message: fmt.Sprintf("range over channel %s never ends when the goroutine started at %s returns early: it can %s without closing %s",
+			name, s.Where(k.g.Pos(), pos), at, name),
+		URL: docURL,
+		Related: []analysis.RelatedInformation{
+			{Pos: k.g.Pos(), Message: "the goroutine that closes " + name + " is started here"},
+			{Pos: k.cl.Instr.Pos(), Message: name + " is closed only here"},
+		},
+	}
+	if k.ret.Pos().IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: k.ret.Pos(), Message: "here the goroutine returns without closing " + name})
+	}
+	return d
+}
