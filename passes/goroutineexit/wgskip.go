@@ -54,7 +54,7 @@ func (c *checker) waitGroupDoneSkipped(v *syncVar, reported map[ssa.CallInstruct
 	gos := make(map[*ssa.Function]*ssa.Go, len(order))
 	for _, body := range order {
 		g := goOf(body, fn)
-		if g == nil || c.reported[g] || !mayRunAfter(g, w) || ssaidiom.MayEndGoroutine(body) {
+		if g == nil || c.reported[g] || !ssaidiom.MayRunAfter(g, w) || ssaidiom.MayEndGoroutine(body) {
 			return
 		}
 		gos[body] = g
@@ -102,19 +102,4 @@ func (c *checker) reportDoneSkipped(w ssa.CallInstruction, g *ssa.Go, ret *ssa.R
 		fmt.Sprintf("%s blocks forever in %s.Wait: the goroutine started at %s can return at %s without calling %s.Done, so the counter never reaches zero",
 			who, name, c.src.Where(g.Pos(), w.Pos()), at, name),
 		related...)
-}
-
-// mayRunAfter reports whether b can run after a, in a's function: later
-// in a's block, or in a block reachable from it (a loop that starts a
-// goroutine per element need not dominate the Wait after it).
-func mayRunAfter(a, b ssa.Instruction) bool {
-	if a.Block() == b.Block() && ssaidiom.IndexOf(a) < ssaidiom.IndexOf(b) {
-		return true
-	}
-	for _, s := range a.Block().Succs {
-		if ssaidiom.Reachable(s, ssaidiom.Succs)[b.Block()] {
-			return true
-		}
-	}
-	return false
 }

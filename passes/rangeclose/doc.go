@@ -68,9 +68,11 @@
 //	}()
 //	for d := range out { // range over channel out never ends when the goroutine started at line 1 returns early: ...
 //
-// It is judged when the channel goes nowhere else, the range loop is in
-// the maker, runs on every path from the go statement and has no break or
-// return of its own, the close is a plain call outside loops in the body
+// The same holds for workers that range over the channel in goroutines
+// the maker starts: each waits forever. It is judged when the channel goes
+// nowhere else, each range loop has no break or return of its own and is
+// either in the maker, on every path from the closer's go statement, or in
+// a goroutine the maker starts, on every path through its body, the close is a plain call outside loops in the body
 // of one goroutine started once, and the skipping path does not end the
 // process (panic, os.Exit, log.Fatal). A deferred close, a close on every
 // path, or a loop that can be left by a break keeps it silent.

@@ -74,9 +74,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	var skipped []*skippedClose
 	for _, ch := range flow.Channels {
 		current = ch.Make.Parent().String()
-		if k := findSkippedClose(ch); k != nil {
-			skipped = append(skipped, k)
-		}
+		skipped = append(skipped, findSkippedClose(ch)...)
 	}
 	if len(order) == 0 && len(skipped) == 0 {
 		return nil, nil
@@ -85,8 +83,12 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	for _, pos := range order {
 		suppress.Report(pass, src.diagnostic(findings[pos]))
 	}
+	reported := make(map[token.Pos]bool)
 	for _, k := range skipped {
-		suppress.Report(pass, src.skippedDiagnostic(k))
+		if pos := k.rng.Pos(); !reported[pos] {
+			reported[pos] = true
+			suppress.Report(pass, src.skippedDiagnostic(k))
+		}
 	}
 	return nil, nil
 }

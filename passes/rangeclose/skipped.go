@@ -22,36 +22,36 @@ type skippedClose struct {
 }
 
 // findSkippedClose returns the skipped close of ch, or nil. It judges
-// only what it can tell for sure: a channel made, ranged over and handed
-// to its closer by one function (not escaping, not returned, not living as
-// long as the process); one range loop, in the maker itself, that ends
-// only when the channel is closed (no break or return inside) and runs on
-// every path from the go statement; one plain close (not deferred), in
-// the body of one goroutine the maker starts once, outside loops; and a
-// path through that body from its entry to a return that does not close
-// and cannot end the process instead (panic, os.Exit, log.Fatal).
-func findSkippedClose(ch *chanflow.Channel) *skippedClose {
+// only what it can tell for sure: a channel made and handed to its closer
+// and its receivers by one function (not escaping, not returned, not
+// living as long as the process); range loops that end only when the
+// channel is closed (no break or return inside), in the maker itself or
+// in goroutines it starts, that run on every path from the closer's go
+// statement; one plain close (not deferred), in the body of one goroutine
+// the maker starts once, outside loops; and a path through that body from
+// its entry to a return that does not close and cannot end the process
+// instead (panic, os.Exit, log.Fatal).
+func findSkippedClose(ch *chanflow.Channel) []*skippedClose {
 	if ch.Escaped || ch.ProcessLifetime || ch.Returned || ch.RecvOnlyOut || !ch.Closed ||
-		len(ch.Ranges) != 1 || len(ch.Closes) != 1 {
+		len(ch.Ranges) == 0 || len(ch.Closes) != 1 {
 		return nil
 	}
 	maker := ch.Make.Parent()
-	r, cl := ch.Ranges[0], ch.Closes[0]
+	cl := ch.Closes[0]
 	call, plain := cl.Instr.(*ssa.Call)
-	if r.Recv == nil || r.Go != nil || r.Recv.Parent() != maker || !plain || cl.Go == nil {
+	if !plain || cl.Go == nil {
 		return nil
 	}
 	g := cl.Go
 	body := ssaidiom.GoroutineFunc(g)
 	if g.Parent() != maker || ssaidiom.InLoop(g.Block()) || body == nil || call.Parent() != body ||
-		ssaidiom.InLoop(call.Block()) || ssaidiom.MayEndGoroutine(body) || ssaidiom.TooBig(body) || !onlyExitIsClose(r.Recv) {
+		ssaidiom.InLoop(call.Block()) || ssaidiom.MayEndGoroutine(body) || ssaidiom.TooBig(body) {
 		return nil
 	}
-	// The maker ranges on every path from the go statement to its returns.
-	ranges := ssaidiom.NewWeights()
-	ranges.Add(r.Recv, 1)
-	if p := ssaidiom.CheapestExit(g, ranges.After(g), ranges.Edge, nil); p == nil || p.Cost < 1 {
-		return nil
+	for _, r := range ch.Ranges {
+		if r.Recv == nil || !onlyExitIsClose(r.Recv) || !rangesAfter(g, r) {
+			return nil
+		}
 	}
 	// The goroutine can return without closing.
 	closes := ssaidiom.NewWeights()
@@ -61,7 +61,38 @@ func findSkippedClose(ch *chanflow.Channel) *skippedClose {
 	if p == nil || p.Cost > 0 || p.Ret == nil {
 		return nil
 	}
-	return &skippedClose{rng: r, g: g, ret: p.Ret, cl: cl}
+	var ks []*skippedClose
+	for _, r := range ch.Ranges {
+		ks = append(ks, &skippedClose{rng: r, g: g, ret: p.Ret, cl: cl})
+	}
+	return ks
+}
+
+// rangesAfter reports whether the range loop r runs whenever the closer
+// started by g may skip its close: in the maker itself, on every path
+// from g to the maker's returns; or in the body of a goroutine the maker
+// starts before or after g on some path, a body that reaches the loop on
+// every path.
+func rangesAfter(g *ssa.Go, r *chanflow.Range) bool {
+	maker := g.Parent()
+	if r.Go == nil {
+		if r.Recv.Parent() != maker {
+			return false
+		}
+		w := ssaidiom.NewWeights()
+		w.Add(r.Recv, 1)
+		p := ssaidiom.CheapestExit(g, w.After(g), w.Edge, nil)
+		return p != nil && p.Cost >= 1
+	}
+	body := ssaidiom.GoroutineFunc(r.Go)
+	if r.Go.Parent() != maker || body == nil || r.Recv.Parent() != body || !(ssaidiom.MayRunAfter(r.Go, g) || ssaidiom.MayRunAfter(g, r.Go)) {
+		return false
+	}
+	w := ssaidiom.NewWeights()
+	w.Add(r.Recv, 1)
+	entry := body.Blocks[0]
+	p := ssaidiom.CheapestExit(entry.Instrs[0], w.Block(entry), w.Edge, nil)
+	return p != nil && p.Cost >= 1
 }
 
 // onlyExitIsClose reports whether the range loop headed by recv is left
