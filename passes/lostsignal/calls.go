@@ -68,16 +68,47 @@ func (c *checker) checkResult(fn *ssa.Function, call *ssa.Call, i int, k Kind, s
 	if k == SendStream {
 		if recv, exit := stopsEarly(fn, u); exit != nil {
 			c.reportStoppedEarly(call, i, sum, recv, exit)
+			return
+		}
+	}
+	if k == SendStream || k == SendMany {
+		// One receive may not be enough: judged only when the sends
+		// every run makes, and the receives on each path, are counted.
+		if must := sum.mustSends(i); must >= 2 {
+			if p := fewerReceives(call, u, must); p != nil {
+				c.reportFewerReceives(call, i, sum, must, p)
+			}
 		}
 		return
-	}
-	if k == SendMany {
-		return // one receive may not be enough; the count is unknown
 	}
 	st := stops{instr: func(instr ssa.Instruction) bool { return u.points[instr] }, edges: u.edges}
 	if exit := exitFrom(fn, call, st); exit != nil {
 		c.reportDropped(call, i, k, sum, exit)
 	}
+}
+
+// fewerReceives returns a path from call to a return of its function on
+// which fewer than must values are received from the handle u followed,
+// or nil. Receives in loops make the count unknown.
+func fewerReceives(call *ssa.Call, u *uses, must int64) *ssaidiom.Path {
+	w := ssaidiom.NewWeights()
+	for p := range u.points {
+		if ssaidiom.InLoop(p.Block()) {
+			return nil
+		}
+		w.Add(p, 1)
+	}
+	for e := range u.edges {
+		if ssaidiom.InLoop(e.from) {
+			return nil
+		}
+		w.AddEdge(e.from, e.to, 1)
+	}
+	p := ssaidiom.CheapestExit(call, w.After(call), w.Edge, nil)
+	if p == nil || p.Ret == nil || int64(p.Cost) >= must {
+		return nil
+	}
+	return p
 }
 
 // stopsEarly returns a receive from the handle u followed, in a loop

@@ -38,9 +38,19 @@
 // (such as <-ctx.Done()) ends on its own: dropping the channel only loses
 // the notice, which real code does on purpose (fire and forget, with the
 // channel kept for tests), so nothing is reported. "Not received on some
-// path" is reported only for a goroutine that sends once: for one that
-// sends many values the number of receives that would release it is not
-// known.
+// path" is reported for a goroutine that sends once; for goroutines that
+// send several values on an unbuffered channel it is reported when every
+// run of them sends a known number at least (sends outside loops that
+// every run passes, in goroutines started by the function) and some path
+// of the caller receives fewer, all its receives being outside loops:
+//
+//	errs := probes(a, b) // the 2 goroutines probes starts send at least 2 values ..., but on the path that returns at line N only 1 is received
+//	if err := <-errs; err != nil {
+//		return err
+//	}
+//	return <-errs
+//
+// Otherwise the number of receives that would release them is not known.
 //
 // A stream left early. When the goroutine sends a stream of values on an
 // unbuffered channel (in a loop, or in sequence, or several goroutines each
@@ -203,8 +213,8 @@
 //     a channel that is never closed): taking its handle would not let it
 //     finish, so that leak is rangeclose's, and gets one diagnostic.
 //
-// Known false negatives: a caller that receives a fixed number of values
-// from a multi-send goroutine and then gives up; a starter whose goroutine sends
+// Known false negatives: a caller that receives from a multi-send
+// goroutine in a counted loop and then gives up; a starter whose goroutine sends
 // through a helper of another package; a start inside a closure run by the
 // owner (only the owner's own spawns are checked); a stop function that is
 // one of several returned closures sharing the channel; and any handle that

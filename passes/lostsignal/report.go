@@ -149,6 +149,31 @@ func (c *checker) reportStoppedEarly(call *ssa.Call, i int, sum *summary, recv, 
 	c.report(d)
 }
 
+// reportFewerReceives reports result i of call, on which the goroutines
+// send at least must values while the path p receives fewer.
+func (c *checker) reportFewerReceives(call *ssa.Call, i int, sum *summary, must int64, p *ssaidiom.Path) {
+	s := c.src
+	name := s.callName(call)
+	fn := call.Parent()
+	got := "none is"
+	switch p.Cost {
+	case 0:
+	case 1:
+		got = "only 1 is"
+	default:
+		got = fmt.Sprintf("only %d are", p.Cost)
+	}
+	who, verb := s.goroutineText(sum.goStmts(i), name, call.Pos()), "sends"
+	if n := len(sum.goStmts(i)); n > 1 {
+		who, verb = fmt.Sprintf("the %d goroutines %s starts", n, name), "send"
+	}
+	d := c.resultDiagnostic(call, i, sum, "discardedchan",
+		fmt.Sprintf("%s %s at least %d values on the channel returned by %s, but on the path that %s %s received, so one blocks forever sending",
+			who, verb, must, name, s.path(fn, p.Ret, call.Pos()), got))
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: exitPos(fn, p.Ret), Message: "the path returns here"})
+	c.report(d)
+}
+
 // resultDiagnostic returns a diagnostic about result i of call, at the
 // call's function expression, with the go statements and the make that
 // the summary knows of as related positions.

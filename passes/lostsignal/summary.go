@@ -26,6 +26,19 @@ type summary struct {
 	makes []*ssa.MakeChan
 	// sends holds, for each SendOnce result, the goroutine's send.
 	sends []*ssa.Send
+	// must holds, for each unbuffered channel result, the number of
+	// values its goroutines send on every run, at least.
+	must []int64
+}
+
+// mustSends returns the number of values that the goroutines behind
+// result i send on every run, at least, when it is an unbuffered channel
+// made in this package (s is nil for another package's function).
+func (s *summary) mustSends(i int) int64 {
+	if s == nil {
+		return 0
+	}
+	return s.must[i]
 }
 
 // goStmts returns the go statements of result i, known only for a
@@ -65,6 +78,7 @@ func (c *checker) summarize(fn *ssa.Function) *summary {
 		gos:        make([][]*ssa.Go, n),
 		makes:      make([]*ssa.MakeChan, n),
 		sends:      make([]*ssa.Send, n),
+		must:       make([]int64, n),
 	}
 	for i, o := range returnOrigins(fn, n) {
 		switch o := o.(type) {
@@ -190,6 +204,9 @@ func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
 		return // the sends fit in the buffer: they cannot block
 	}
 	s.fact.Results[i] = SendMany
+	if size == 0 {
+		s.must[i] = mustSends(m)
+	}
 	switch {
 	case size == 0 && sendsOnce(m):
 		s.fact.Results[i] = SendOnce
