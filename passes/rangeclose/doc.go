@@ -69,12 +69,34 @@
 //	for d := range out { // range over channel out never ends when the goroutine started at line 1 returns early: ...
 //
 // The same holds for workers that range over the channel in goroutines
-// the maker starts: each waits forever. It is judged when the channel goes
+// the maker starts: each waits forever. And when the maker closes the
+// channel itself, after starting such workers, a return of the maker that
+// does not pass its close (an error while feeding them) leaves every
+// worker waiting:
+//
+//	for range 3 {
+//		go func() {
+//			for a := range amounts { // range over channel amounts never ends when settle returns at line N: ...
+//				...
+//			}
+//		}()
+//	}
+//	for _, a := range batch {
+//		if a < 0 {
+//			return errNegative
+//		}
+//		amounts <- a
+//	}
+//	close(amounts)
+// It is judged when the channel goes
 // nowhere else, each range loop has no break or return of its own and is
 // either in the maker, on every path from the closer's go statement, or in
 // a goroutine the maker starts, on every path through its body, the close is a plain call outside loops in the body
 // of one goroutine started once, and the skipping path does not end the
-// process (panic, os.Exit, log.Fatal). A deferred close, a close on every
+// process (panic, os.Exit, log.Fatal); for a maker that closes, the close
+// must be a plain call outside loops that cannot run before the workers
+// start, and the maker must not call anything that ends the process or
+// the goroutine (t.Fatal among them). A deferred close, a close on every
 // path, or a loop that can be left by a break keeps it silent.
 //
 // # What is followed

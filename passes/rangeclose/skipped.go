@@ -10,13 +10,14 @@ import (
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
-// A skipped close: the function that makes a channel ranges over it, and
-// the one goroutine that closes it can return without closing it,
-// typically on an error path before a close that is not deferred. The
-// range loop then never ends on that path.
+// A skipped close: a range loop over a channel whose one closer can
+// return without closing it, typically on an error path before a close
+// that is not deferred. The closer is a goroutine that the function making
+// the channel starts, or that function itself, when goroutines it starts
+// range over the channel. The range loop never ends on that path.
 type skippedClose struct {
 	rng *chanflow.Range
-	g   *ssa.Go         // the goroutine that closes the channel
+	g   *ssa.Go         // the goroutine that closes the channel; nil for the maker
 	ret *ssa.Return     // where it returns without closing
 	cl  *chanflow.Close // the close it skips
 }
@@ -39,8 +40,11 @@ func findSkippedClose(ch *chanflow.Channel) []*skippedClose {
 	maker := ch.Make.Parent()
 	cl := ch.Closes[0]
 	call, plain := cl.Instr.(*ssa.Call)
-	if !plain || cl.Go == nil {
+	if !plain {
 		return nil
+	}
+	if cl.Go == nil {
+		return makerSkipsClose(ch, call, cl)
 	}
 	g := cl.Go
 	body := ssaidiom.GoroutineFunc(g)
@@ -68,6 +72,37 @@ func findSkippedClose(ch *chanflow.Channel) []*skippedClose {
 	return ks
 }
 
+// makerSkipsClose returns the skipped closes of ch when the maker closes
+// it itself, with a plain close outside loops, and only goroutines it
+// starts range over it: each range loop reached on every path through
+// its goroutine's body, with no way out but the close. It reports the
+// loops whose go statement, never reached after the close, reaches a
+// return of the maker that does not pass the close, when no path of the
+// maker can end the process instead.
+func makerSkipsClose(ch *chanflow.Channel, call *ssa.Call, cl *chanflow.Close) []*skippedClose {
+	maker := ch.Make.Parent()
+	if call.Parent() != maker || ssaidiom.InLoop(call.Block()) || ssaidiom.TooBig(maker) || ssaidiom.MayEndGoroutine(maker) {
+		return nil
+	}
+	for _, r := range ch.Ranges {
+		if r.Recv == nil || r.Go == nil || r.Go.Parent() != maker || !onlyExitIsClose(r.Recv) || !rangesInBody(r) {
+			return nil
+		}
+	}
+	closes := ssaidiom.NewWeights()
+	closes.Add(call, 1)
+	var ks []*skippedClose
+	for _, r := range ch.Ranges {
+		if ssaidiom.MayRunAfter(call, r.Go) {
+			continue // closed before the goroutine starts, on some path
+		}
+		if p := ssaidiom.CheapestExit(r.Go, closes.After(r.Go), closes.Edge, nil); p != nil && p.Cost == 0 && p.Ret != nil {
+			ks = append(ks, &skippedClose{rng: r, ret: p.Ret, cl: cl})
+		}
+	}
+	return ks
+}
+
 // rangesAfter reports whether the range loop r runs whenever the closer
 // started by g may skip its close: in the maker itself, on every path
 // from g to the maker's returns; or in the body of a goroutine the maker
@@ -84,8 +119,14 @@ func rangesAfter(g *ssa.Go, r *chanflow.Range) bool {
 		p := ssaidiom.CheapestExit(g, w.After(g), w.Edge, nil)
 		return p != nil && p.Cost >= 1
 	}
+	return r.Go.Parent() == maker && (ssaidiom.MayRunAfter(r.Go, g) || ssaidiom.MayRunAfter(g, r.Go)) && rangesInBody(r)
+}
+
+// rangesInBody reports whether r, a range loop in a goroutine, is in the
+// goroutine's own body and reached on every path through it.
+func rangesInBody(r *chanflow.Range) bool {
 	body := ssaidiom.GoroutineFunc(r.Go)
-	if r.Go.Parent() != maker || body == nil || r.Recv.Parent() != body || !(ssaidiom.MayRunAfter(r.Go, g) || ssaidiom.MayRunAfter(g, r.Go)) {
+	if body == nil || r.Recv.Parent() != body {
 		return false
 	}
 	w := ssaidiom.NewWeights()
@@ -131,23 +172,29 @@ func onlyExitIsClose(recv *ssa.UnOp) bool {
 func (s *source) skippedDiagnostic(k *skippedClose) analysis.Diagnostic {
 	pos := k.rng.Pos()
 	name := s.ChanText(pos, "channel")
-	at := "reach its end"
+	// An implicit return at the closing brace has no position.
+	goroutineExit, makerExit := "reach its end", "reaches its end"
 	if k.ret.Pos().IsValid() {
-		at = "return at " + s.Where(k.ret.Pos(), pos)
+		at := s.Where(k.ret.Pos(), pos)
+		goroutineExit, makerExit = "return at "+at, "returns at "+at
 	}
-	d := analysis.Diagnostic{
-		Pos:      pos,
-		Category: "skippedclose",
-		Message: fmt.Sprintf("range over channel %s never ends when the goroutine started at %s returns early: it can %s without closing %s",
-			name, s.Where(k.g.Pos(), pos), at, name),
-		URL: docURL,
-		Related: []analysis.RelatedInformation{
-			{Pos: k.g.Pos(), Message: "the goroutine that closes " + name + " is started here"},
-			{Pos: k.cl.Instr.Pos(), Message: name + " is closed only here"},
-		},
+	var msg string
+	var related []analysis.RelatedInformation
+	if k.g != nil {
+		msg = fmt.Sprintf("range over channel %s never ends when the goroutine started at %s returns early: it can %s without closing %s",
+			name, s.Where(k.g.Pos(), pos), goroutineExit, name)
+		related = append(related, analysis.RelatedInformation{Pos: k.g.Pos(), Message: "the goroutine that closes " + name + " is started here"})
+	} else {
+		maker := k.cl.Instr.Parent()
+		msg = fmt.Sprintf("range over channel %s never ends when %s %s: that path does not close %s",
+			name, ssaidiom.FuncName(ssaidiom.Object(maker), maker.Pkg.Pkg), makerExit, name)
+		if k.rng.Go != nil {
+			related = append(related, analysis.RelatedInformation{Pos: k.rng.Go.Pos(), Message: "the goroutine that ranges over " + name + " is started here"})
+		}
 	}
+	related = append(related, analysis.RelatedInformation{Pos: k.cl.Instr.Pos(), Message: name + " is closed only here"})
 	if k.ret.Pos().IsValid() {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: k.ret.Pos(), Message: "here the goroutine returns without closing " + name})
+		related = append(related, analysis.RelatedInformation{Pos: k.ret.Pos(), Message: "here the path returns without closing " + name})
 	}
-	return d
+	return analysis.Diagnostic{Pos: pos, Category: "skippedclose", Message: msg, URL: docURL, Related: related}
 }
