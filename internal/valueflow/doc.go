@@ -32,6 +32,18 @@
 // part for a starter function, which calls take a signal, which methods of
 // a group or command wait.
 //
+// A walk has two phases. The near phase follows the value in the
+// function it was walked from and in everything that function hands it to
+// (callees, closures, goroutines); the far phase, in the code the value
+// reaches once it has left that scope: the callers it is returned to, and
+// every load of a field or package-level variable that keeps it. Far work
+// waits until the near phase is done, so the near record is complete even
+// when the value escapes far away (Walk.EscapedFar), and a policy can tell
+// the phases apart (Walk.Far). One walk of a channel thus serves both the
+// passes that judge all its life (chanflow's) and those that judge what
+// the function making it does before handing it back (lostsignal's
+// summaries of returned channels read the near part of chanflow's record).
+//
 // The context type C is the policy's: the go statement a channel's alias
 // runs in, the role a piece of code plays, the call through which the walk
 // left the owner's body. A value reached in two contexts is followed in
