@@ -88,7 +88,7 @@ func (c *checker) waitGroupDoneSkipped(v *syncVar, reported map[ssa.CallInstruct
 func (c *checker) reportDoneSkipped(w ssa.CallInstruction, g *ssa.Go, ret *ssa.Return, v *syncVar, reported map[ssa.CallInstruction]bool) {
 	name := c.receiverText(w, "the WaitGroup")
 	fn := w.Parent()
-	who := ssaidiom.FuncName(ssaidiom.Object(fn), fn.Pkg.Pkg)
+	who := ssaidiom.FuncNameOf(fn, fn.Pkg.Pkg)
 	at := "its end"
 	if ret.Pos().IsValid() {
 		at = c.src.Where(ret.Pos(), w.Pos())

@@ -187,7 +187,7 @@ func (s *source) skippedDiagnostic(k *skippedClose) analysis.Diagnostic {
 	} else {
 		maker := k.cl.Instr.Parent()
 		msg = fmt.Sprintf("range over channel %s never ends when %s %s: that path does not close %s",
-			name, ssaidiom.FuncName(ssaidiom.Object(maker), maker.Pkg.Pkg), makerExit, name)
+			name, ssaidiom.FuncNameOf(maker, maker.Pkg.Pkg), makerExit, name)
 		if k.rng.Go != nil {
 			related = append(related, analysis.RelatedInformation{Pos: k.rng.Go.Pos(), Message: "the goroutine that ranges over " + name + " is started here"})
 		}
