@@ -85,7 +85,9 @@
 //     so a path that receives fewer than d leaves the last senders
 //     blocked; len(xs) or n itself is always enough. Only the same value
 //     (a variable assigned once counts as its value), or len of the same
-//     one, counts as the same number.
+//     one, counts as the same number. A three-clause loop whose variable
+//     a func literal captures is not recognised as counted (go/ssa tests
+//     a fresh variable per iteration): a documented false negative.
 //
 // A path that gives up through an early return whose condition reads a
 // value that the goroutine also tests before its send ("if x == nil {
