@@ -88,7 +88,11 @@ func (p *Package) leavingTypes() (map[*types.TypeName]bool, bool) {
 			}
 		}
 	}
-	for _, fn := range p.funcs {
+	funcs := p.funcs
+	if init := p.pkg.Func("init"); init != nil {
+		funcs = append(funcs[:len(funcs):len(funcs)], init) // package-level initialisers
+	}
+	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				l.instr(p, instr)
@@ -160,7 +164,14 @@ func (l *leaks) instr(p *Package, instr ssa.Instruction) {
 			return
 		}
 		if fn := cc.StaticCallee(); fn != nil && fn.Pkg == p.pkg && len(fn.Blocks) > 0 {
-			return // the package's own function (a synthetic wrapper may call another package's)
+			// The package's own function (a synthetic wrapper may call
+			// another package's). An instance of a generic one may hand
+			// its type arguments' values anywhere: its body speaks of
+			// type parameters only.
+			for _, t := range fn.TypeArgs() {
+				l.add(t)
+			}
+			return
 		}
 		for _, a := range cc.Args {
 			l.add(a.Type())

@@ -149,6 +149,22 @@ type Outer struct{ in *inner }
 func (o *Outer) Inner() *inner { return o.in }
 func NewOuter() *Outer { return &Outer{in: &inner{C: make(chan int)}} }
 `, []string{"Outer.in#2"}},
+		{"handed to a generic helper that converts it", `package p
+import "fmt"
+type T struct{ C chan int }
+func show[E any](x E) { fmt.Println(x) }
+func f() { t := &T{C: make(chan int)}; show(t) }
+`, nil},
+		{"converted in a package-level initialiser", `package p
+type T struct{ C chan int }
+var registry = []any{&T{}}
+func f() { t := &T{C: make(chan int)}; <-t.C }
+`, nil},
+		{"a struct converted to another type with the same fields", `package p
+type T struct{ C chan int }
+type U struct{ C chan int }
+func f() { t := T{C: make(chan int)}; u := U(t); <-u.C }
+`, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := trackedFields(t, tc.src); !slices.Equal(got, tc.want) {
