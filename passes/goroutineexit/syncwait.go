@@ -229,7 +229,7 @@ func (c *checker) waitGroupNeverDone(v *syncVar, reported map[ssa.CallInstructio
 		for _, h := range v.handed {
 			callee := h.Common().StaticCallee()
 			related = append(related, analysis.RelatedInformation{Pos: h.Pos(),
-				Message: fmt.Sprintf("%s is handed to %s here, which never calls Done", name, ssaidiom.FuncName(ssaidiom.Object(callee), c.pass.Pkg))})
+				Message: fmt.Sprintf("%s is handed to %s here, which never calls Done", name, ssaidiom.FuncNameOf(callee, c.pass.Pkg))})
 		}
 		c.reportWait(w, reported, "syncwait",
 			fmt.Sprintf("Wait blocks forever %s: nothing in the package calls %s.Done", once, name), related...)
