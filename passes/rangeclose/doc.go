@@ -88,16 +88,18 @@
 //		amounts <- a
 //	}
 //	close(amounts)
-// It is judged when the channel goes
-// nowhere else, each range loop has no break or return of its own and is
-// either in the maker, on every path from the closer's go statement, or in
-// a goroutine the maker starts, on every path through its body, the close is a plain call outside loops in the body
-// of one goroutine started once, and the skipping path does not end the
-// process (panic, os.Exit, log.Fatal); for a maker that closes, the close
-// must be a plain call outside loops that cannot run before the workers
-// start, and the maker must not call anything that ends the process or
-// the goroutine (t.Fatal among them). A deferred close, a close on every
-// path, or a loop that can be left by a break keeps it silent.
+//
+// It is judged when the channel goes nowhere else and each range loop has
+// no break or return of its own and runs whenever the close may be
+// skipped: in the maker, on every path from the closer's go statement, or
+// in a goroutine the maker starts, on every path through its body. A
+// closing goroutine must close with a plain call outside loops in its own
+// body, be started once, and its skipping path must not end the process
+// (panic, os.Exit, log.Fatal); a closing maker must close with a plain
+// call outside loops that cannot run before the workers start, and must
+// not call anything that ends the process or the goroutine (t.Fatal among
+// them). A deferred close, a close on every path, or a loop that can be
+// left by a break keeps it silent.
 //
 // # What is followed
 //
