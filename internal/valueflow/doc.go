@@ -31,9 +31,13 @@
 //     of an element from any alias of it is an alias of the value: Index,
 //     IndexAddr and a load, Lookup (comma-ok too), a range over it, a
 //     receive from the carrier (a select's case and a range included). An
-//     escape of the container is an escape of the value. Containers nest
-//     (a slice in a map, a map in a field), three deep at most, and their
-//     walks spend the walk's one budget.
+//     escape of the container is an escape of the value, and so is a
+//     container returned (what callers do with it is the policy's to say,
+//     and a policy speaks only of its own value). Containers nest (a slice
+//     in a map, a map in a field), three deep at most; their walks spend
+//     the walk's one budget and keep its phases: the loads of a container
+//     kept in a field are far, and a container kept there keeps the value
+//     (Walk.Kept).
 //
 // What the rest means is the policy's to say. The engine decodes each use
 // into an Op (a receive or send, select cases included; a close; a call of
@@ -44,6 +48,18 @@
 // and reads other packages' facts; lostsignal's say which code plays which
 // part for a starter function, which calls take a signal, which methods of
 // a group or command wait.
+//
+// A walk has two phases. The near phase follows the value in the
+// function it was walked from and in everything that function hands it to
+// (callees, closures, goroutines); the far phase, in the code the value
+// reaches once it has left that scope: the callers it is returned to, and
+// every load of a field or package-level variable that keeps it. Far work
+// waits until the near phase is done, so the near record is complete even
+// when the value escapes far away (Walk.EscapedFar), and a policy can tell
+// the phases apart (Walk.Far). One walk of a channel thus serves both the
+// passes that judge all its life (chanflow's) and those that judge what
+// the function making it does before handing it back (lostsignal's
+// summaries of returned channels read the near part of chanflow's record).
 //
 // The context type C is the policy's: the go statement a channel's alias
 // runs in, the role a piece of code plays, the call through which the walk

@@ -81,7 +81,7 @@ func (w *Walk[C]) contain(x ssa.Value, r role, instr ssa.Instruction, ctx C) {
 		if s.Parent() != instr.Parent() {
 			c = zero // made by other code, in a goroutine the walk does not know
 		}
-		cross(w, in, func() { in.Value(s, c) })
+		descend(w, in, func() { in.Value(s, c) })
 		if w.escaped {
 			return
 		}
@@ -94,21 +94,42 @@ func (w *Walk[C]) innerWalk(r role) *Walk[C] {
 	if in := w.nest.inner[r]; in != nil {
 		return in
 	}
-	in := &Walk[C]{pkg: w.pkg, opts: w.opts, seen: make(map[key[C]]bool)}
+	// At depth 1, the inner walk never drains its own far work: descend
+	// hands it to the outer walk.
+	in := &Walk[C]{pkg: w.pkg, opts: w.opts, seen: make(map[key[C]]bool), depth: 1}
 	in.policy = &container[C]{outer: w, inner: in, role: r}
 	in.nest = nest[C]{outer: w, depth: w.nest.depth + 1}
 	w.nest.inner[r] = in
 	return in
 }
 
-// cross runs f in the walk to, a walk nested in from or the walk from is
-// nested in: the budget and an escape are one for all of them.
-func cross[C comparable](from, to *Walk[C], f func()) {
-	to.budget = from.budget
-	to.escaped = to.escaped || from.escaped
+// descend runs f in in, the walk nested in outer: the budget and an
+// escape are one for both, and in is in outer's phase. The far work in
+// finds waits for outer's far phase, so that what outer records near is
+// complete before any of it runs.
+func descend[C comparable](outer, in *Walk[C], f func()) {
+	in.budget, in.far = outer.budget, outer.far
+	in.escaped = in.escaped || outer.escaped
 	f()
-	from.budget = to.budget
-	from.escaped = from.escaped || to.escaped
+	outer.budget = in.budget
+	outer.kept = outer.kept || in.kept // a container kept in a field keeps the value
+	if in.escaped && !outer.escaped {
+		outer.escaped, outer.escapedFar = true, in.escapedFar
+	}
+	later := in.later
+	in.later = nil
+	for _, work := range later {
+		outer.farther(func() { descend(outer, in, work) })
+	}
+}
+
+// ascend runs f in outer, the walk in is nested in, sharing the budget
+// and an escape.
+func ascend[C comparable](in, outer *Walk[C], f func()) {
+	outer.budget = in.budget
+	f()
+	in.budget = outer.budget
+	in.escaped = in.escaped || outer.escaped
 }
 
 // origins appends to out the values from which the walk of the container
@@ -437,7 +458,7 @@ func (w *Walk[C]) reached(v ssa.Value) bool {
 }
 
 // mixed ends the walk: its container holds values of another origin.
-func (w *Walk[C]) mixed() { w.escaped = true }
+func (w *Walk[C]) mixed() { w.setEscaped() }
 
 // mapUse decodes a map update or lookup with v among its operands: v
 // stored as a key or an element is followed into the map, and looking up
@@ -544,18 +565,13 @@ func (p *container[C]) Op(w *Walk[C], v ssa.Value, op Op, ctx C) Verdict {
 			p.stored(instr.States[op.State].Send)
 		}
 	case Close:
-	case Return:
-		// Returned, the container carries the value to the callers: it
-		// is followed there when the outer policy follows its value
-		// there (a policy that keeps to one function does not).
-		if p.outer.policy.Op(p.outer, v, op, ctx) == Follow {
-			return Follow
-		}
-		return Escape
 	case Other:
 		return p.other(w, v, op.Instr, ctx)
 	default:
-		return Escape // called, or handed to another package
+		// Called, handed to another package, or returned: what callers
+		// do with a returned container is the outer policy's to say,
+		// and a policy speaks only of its own value.
+		return Escape
 	}
 	return Handled
 }
@@ -613,7 +629,7 @@ func (p *container[C]) extracts(t ssa.Value, i int, ctx C) {
 
 // load follows x, the load of an element, as an alias of the value.
 func (p *container[C]) load(x ssa.Value, ctx C) {
-	cross(p.inner, p.outer, func() { p.outer.Value(x, ctx) })
+	ascend(p.inner, p.outer, func() { p.outer.Value(x, ctx) })
 }
 
 // stored checks x, a value stored into the container.

@@ -210,7 +210,7 @@ func (b *broker) stop() {
 	}
 }
 `
-	follows(t, src, "value", valueflow.Options{Fields: true}, "close stop", "recv subscribe$1 go@10")
+	follows(t, src, "value", valueflow.Options{Fields: true}, "close stop far", "recv subscribe$1 go@10")
 	escapes(t, src, "value", valueflow.Options{}) // the map is in a field, not followed
 }
 
@@ -235,8 +235,36 @@ func closeAll(cs []chan int) {
 	}
 }
 `
-	follows(t, src, "value", valueflow.Options{Fields: true}, "close closeAll")
+	follows(t, src, "value", valueflow.Options{Fields: true}, "close closeAll far")
+	if _, w := walkMarked(t, src, "value", valueflow.Options{Fields: true}); !w.Kept() {
+		t.Errorf("a channel in a slice kept in a field must be kept")
+	}
 	escapes(t, src, "value", valueflow.Options{})
+}
+
+// TestContainerPhases checks that the loads of elements of a container
+// kept in a field are far, and that a container escaping from there
+// leaves the near record complete.
+func TestContainerPhases(t *testing.T) {
+	const src = `package p
+
+var Leaked []chan int
+
+type hub struct{ outs []chan int }
+
+func (h *hub) add() {
+	ch := make(chan int) // value
+	h.outs = append(h.outs, ch)
+	go func() { ch <- 1 }()
+	<-ch
+}
+
+func (h *hub) leak() { Leaked = h.outs }
+`
+	ops, w := walkMarked(t, src, "value", valueflow.Options{Fields: true})
+	if want := []string{"recv add", "send add$1 go@10"}; !w.EscapedFar() || !slices.Equal(ops, want) {
+		t.Errorf("escaped far %v, ops %q; want escaped far, %q", w.EscapedFar(), ops, want)
+	}
 }
 
 func TestNested(t *testing.T) {
@@ -328,6 +356,13 @@ func Returned() []chan int {
 	return []chan int{ch}
 }
 
+func returnedUnexported() []chan int {
+	ch := make(chan int) // returned unexported
+	return []chan int{ch}
+}
+
+func useReturned() { close(returnedUnexported()[0]) }
+
 func Carrier(out chan chan int) {
 	ch := make(chan int) // carrier parameter
 	out <- ch
@@ -373,7 +408,7 @@ func deep() {
 	_ = a
 }
 `
-	for _, mark := range []string{"global", "func value", "returned", "carrier parameter", "carrier handed over",
+	for _, mark := range []string{"global", "func value", "returned", "returned unexported", "carrier parameter", "carrier handed over",
 		"element address", "mixed", "mixed phi", "map parameter", "deep"} {
 		escapes(t, src, mark, valueflow.Options{})
 	}

@@ -43,8 +43,15 @@
 // The walks are those of internal/valueflow, leakvet's one value-flow
 // engine, under a policy that records sends, receives, ranges and closes,
 // follows returned channels into their callers, and applies the facts of
-// other packages' functions. lostsignal walks its handles with the same
-// engine under policies of its own.
+// other packages' functions. Each channel is walked once: every operation
+// says whether it belongs to the channel's near life (the function that
+// makes it and the code it hands the channel to) or its far life (the
+// callers it is returned to, the fields and package variables that keep
+// it), and a channel that escapes only in its far life says so
+// (Channel.EscapedFar), so that lostsignal summarises a function that
+// returns a channel from the near part of the same record. lostsignal
+// walks the handles that are not channels (cancel functions, contexts,
+// groups) with the same engine under policies of its own.
 //
 // The Result is read-only once chanflow's run has returned, so that the
 // passes that require it may read it at the same time: run computes the

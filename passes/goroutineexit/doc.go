@@ -128,7 +128,11 @@
 // A goroutine with no way out at all, whatever it waits on (channels it
 // was handed, a ticker, a sleep): its body has no return and no
 // runtime.Goexit reachable, and the function that starts it can run more
-// than once per process, so each run leaves one more goroutine behind:
+// than once per process, so each run leaves one more goroutine behind.
+// A range over the channel C of a time.Ticker or time.Timer counts as a
+// loop with no way out: the standard library never closes that channel,
+// not even on Stop, so "for range t.C" ends only by a break or return
+// inside it:
 //
 //	func newBatcher(events <-chan int) *batcher {
 //		go func() { // goroutine never finishes: its loop has no way out, ...
@@ -211,6 +215,13 @@
 //   - a WaitGroup whose counter is raised (Add with a positive constant or
 //     a length) and never lowered: nothing in the package calls Done or Go
 //     on it, so Wait blocks forever once an Add has run;
+//   - a WaitGroup in a local variable whose goroutines call Done without
+//     defer, when one of them can return before its Done (an error path):
+//     the counter never comes back to zero. The Adds must all be in the
+//     waiting function, the Dones plain calls outside loops in the bodies
+//     of goroutines it starts, the Wait on every path from the go
+//     statement, and the skipping path must not end the process instead
+//     (panic, os.Exit, log.Fatal);
 //   - a Cond that nothing in the package signals: no Signal, no Broadcast;
 //   - a Wait inside the loop over xs that starts one goroutine per element
 //     after Add(len(xs)) before the loop: at the first Wait only one

@@ -63,6 +63,7 @@ func (c *checker) syncWaits() {
 	for _, v := range vars {
 		if v.kind == "WaitGroup" && !v.escaped {
 			c.waitInSpawnLoop(v, reported)
+			c.waitGroupDoneSkipped(v, reported)
 		}
 	}
 	for _, fn := range c.flow.SSA().SrcFuncs {

@@ -49,6 +49,56 @@
 // Related positions point at the make call and at each go statement that
 // starts a goroutine running the loop.
 //
+// A close that is skipped (category skippedclose). A channel closed on
+// some paths only is as good as never closed on the others. When the
+// function that makes a channel ranges over it, and the one goroutine
+// that closes it can return without closing it (an early return on an
+// error, before a close that is not deferred), the loop waits forever on
+// that path:
+//
+//	go func() {
+//		for _, p := range paths {
+//			data, err := read(p)
+//			if err != nil {
+//				return
+//			}
+//			out <- data
+//		}
+//		close(out)
+//	}()
+//	for d := range out { // range over channel out never ends when the goroutine started at line 1 returns early: ...
+//
+// The same holds for workers that range over the channel in goroutines
+// the maker starts: each waits forever. And when the maker closes the
+// channel itself, after starting such workers, a return of the maker that
+// does not pass its close (an error while feeding them) leaves every
+// worker waiting:
+//
+//	for range 3 {
+//		go func() {
+//			for a := range amounts { // range over channel amounts never ends when settle returns at line N: ...
+//				...
+//			}
+//		}()
+//	}
+//	for _, a := range batch {
+//		if a < 0 {
+//			return errNegative
+//		}
+//		amounts <- a
+//	}
+//	close(amounts)
+// It is judged when the channel goes
+// nowhere else, each range loop has no break or return of its own and is
+// either in the maker, on every path from the closer's go statement, or in
+// a goroutine the maker starts, on every path through its body, the close is a plain call outside loops in the body
+// of one goroutine started once, and the skipping path does not end the
+// process (panic, os.Exit, log.Fatal); for a maker that closes, the close
+// must be a plain call outside loops that cannot run before the workers
+// start, and the maker must not call anything that ends the process or
+// the goroutine (t.Fatal among them). A deferred close, a close on every
+// path, or a loop that can be left by a break keeps it silent.
+//
 // # What is followed
 //
 // The analyzer starts at each make(chan) and follows the channel through
@@ -100,7 +150,9 @@
 //     closure inside one): it lives as long as the process. The rule does
 //     not extend to functions that main calls, which may run many times.
 //   - The channel is not made in the analysed code: time.Ticker.C,
-//     ctx.Done() and other channels from libraries are out of scope.
+//     ctx.Done() and other channels from libraries are out of scope. (A
+//     goroutine ranging over a time.Ticker's or time.Timer's C, which is
+//     never closed, is goroutineexit's: a loop with no way out.)
 //
 // # Suggested fix
 //
