@@ -88,6 +88,7 @@
 //		amounts <- a
 //	}
 //	close(amounts)
+//
 // It is judged when the channel goes
 // nowhere else, each range loop has no break or return of its own and is
 // either in the maker, on every path from the closer's go statement, or in
