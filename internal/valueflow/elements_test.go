@@ -302,6 +302,9 @@ func client() {
 	requests <- reply
 	<-reply
 	close(requests)
+	once := make(chan chan int, 1)
+	once <- reply
+	close(<-once)
 }
 
 func selector(requests chan chan int, quit chan struct{}) {
@@ -331,8 +334,8 @@ func client2() {
 	_, _ = r, ok
 }
 `
-	follows(t, src, "value", valueflow.Options{}, "recv client", "send server go@11")
-	follows(t, src, "select", valueflow.Options{}, "close selector go@32", "recv client2")
+	follows(t, src, "value", valueflow.Options{}, "close client", "recv client", "send server go@11")
+	follows(t, src, "select", valueflow.Options{}, "close selector go@35", "recv client2")
 }
 
 func TestContainerEscapes(t *testing.T) {
@@ -412,4 +415,17 @@ func deep() {
 		"element address", "mixed", "mixed phi", "map parameter", "deep"} {
 		escapes(t, src, mark, valueflow.Options{})
 	}
+}
+
+// TestContainerBudget checks that the walks of containers spend the
+// walk's one budget: a container with more aliases than Budget ends the
+// walk of a value that has only a few.
+func TestContainerBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("package p\n\nfunc many() {\n\tch := make(chan int) // value\n\ts := []chan int{ch}\n")
+	for range valueflow.Budget + 10 {
+		b.WriteString("\t_ = s[1:]\n")
+	}
+	b.WriteString("\t<-s[0]\n}\n")
+	escapes(t, b.String(), "value", valueflow.Options{})
 }
