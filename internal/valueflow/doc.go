@@ -13,8 +13,10 @@
 //     out the value has escaped, and unknown means silence;
 //   - the instructions that only pass the value on: ChangeType, Convert,
 //     MultiConvert and Phi; stores into local variables and the loads from
-//     them (variables captured by closures included); unexported fields of
-//     the package's struct types, when the policy asks for them (Fields),
+//     them (variables captured by closures included); fields of the
+//     package's struct types that only the package can reach (unexported
+//     ones, and exported ones of types whose values never leave the
+//     package: fields.go), when the policy asks for them (Fields),
 //     seen as one variable across all functions of the package;
 //   - closures' free variables, in the contexts in which the policy says
 //     the closure runs (for chanflow, the go statement that starts it);

@@ -1,17 +1,11 @@
 package valueflow_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/leakvet/leakvet/internal/valueflow"
 )
@@ -30,28 +24,8 @@ func walkMarked(t *testing.T, src, mark string, opts valueflow.Options) ([]strin
 	if line == 0 {
 		t.Fatalf("no line marked %q", mark)
 	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, parser.SkipObjectResolution)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, info, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var funcs []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		funcs = append(funcs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, decl := range f.Decls {
-		if decl, ok := decl.(*ast.FuncDecl); ok {
-			add(pkg.Prog.FuncValue(info.Defs[decl.Name].(*types.Func)))
-		}
-	}
+	pkg, funcs := build(t, src)
+	fset := pkg.Prog.Fset
 	var mk *ssa.MakeChan
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {

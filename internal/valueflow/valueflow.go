@@ -86,9 +86,10 @@ type Policy[C comparable] interface {
 
 // Options tune a walk.
 type Options struct {
-	// Fields follows the value into the unexported fields of the
-	// package's struct types it is stored in: every load of such a field,
-	// in any function of the package, is an alias (in the zero context).
+	// Fields follows the value into the fields of the package's struct
+	// types it is stored in that only the package can reach (see
+	// Package.TrackedField): every load of such a field, in any function
+	// of the package, is an alias (in the zero context).
 	Fields bool
 	// Globals follows the value into the unexported package-level
 	// variables of the package it is stored in: every load of such a

@@ -2,17 +2,12 @@ package valueflow_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/importer"
-	"go/parser"
 	"go/token"
-	"go/types"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/leakvet/leakvet/internal/valueflow"
 )
@@ -73,28 +68,8 @@ func (r *recorder) Closure(mc *ssa.MakeClosure, ctx string) ([]string, bool) {
 // function named in, and returns the recorded operations and the walk.
 func walk(t *testing.T, src, in string, opts valueflow.Options) ([]string, *valueflow.Walk[string]) {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, info, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", ""), []*ast.File{f}, ssa.BuilderMode(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var funcs []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		funcs = append(funcs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, decl := range f.Decls {
-		if decl, ok := decl.(*ast.FuncDecl); ok {
-			add(pkg.Prog.FuncValue(info.Defs[decl.Name].(*types.Func)))
-		}
-	}
+	pkg, funcs := build(t, src)
+	fset := pkg.Prog.Fset
 	fn := pkg.Func(in)
 	var mk *ssa.MakeChan
 	for _, b := range fn.Blocks {

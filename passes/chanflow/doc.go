@@ -9,7 +9,9 @@
 // For every make(chan) in the package, chanflow follows the channel through
 // local variables (including variables captured by closures), conversions
 // such as chan T to <-chan T, phi nodes, closures' free variables,
-// unexported fields of struct types declared in the package, the
+// fields of struct types declared in the package that only the package
+// can reach (unexported, or exported in a type none of whose values
+// leaves the package), the
 // package's unexported variables (for a channel made in the package;
 // every load of the variable is then an alias), and static
 // calls (into generic functions too), and records every operation on it:
@@ -19,8 +21,9 @@
 // loaded from it, and every value received from the carrier channel, is
 // an alias (see internal/valueflow). When the channel reaches code the
 // analysis cannot see (an exported global, an interface, a dynamic call,
-// a container that escapes or also holds channels made elsewhere, an
-// exported field, the result of an exported function or a method) it is
+// a container that escapes or also holds channels made elsewhere, a field
+// other packages may reach, the result of an exported function or a
+// method) it is
 // marked as escaped: anyone may then close it or receive from it, and the
 // passes stay silent. A channel returned by an unexported function that is
 // only ever called directly is followed into its callers. A channel

@@ -189,8 +189,33 @@
 // fresh one stays silent. The deliberate park "<-make(chan T)" and
 // channels of main and init are never judged.
 //
-// The protocol of a type. A channel held in an unexported field is one
-// protocol across all the type's methods and the goroutines they start.
+// Fields only the package can reach. An exported field of an exported
+// type is as private as an unexported one when no value of the type
+// leaves the package: no exported function, exported variable or
+// exported method of a type that leaves takes, returns or holds one
+// (through pointers, containers, signatures or exported fields); no value
+// of it is converted to an interface, asserted from one or handed to a
+// function of another package or a function value; and the type has no
+// exported method, which code outside could call on a value of its own.
+// A value made and dropped inside the package, or handed only to the
+// package's own functions, qualifies:
+//
+//	type Ticket struct{ Result chan string }
+//
+//	func issue(t *Ticket) {
+//		t.Result = make(chan string)
+//		go func() { t.Result <- "done" }() // goroutine blocks forever sending on t.Result: ...
+//	}
+//
+// Such fields are followed like unexported ones, by every check below and
+// by chanflow, so rangeclose sees them too. The decision is per type, not
+// per value: one value returned by an exported constructor, stored in an
+// exported variable, passed to another package or converted to an
+// interface makes every field of the type unknown again.
+//
+// The protocol of a type. A channel held in a field only the package can
+// reach is one protocol across all the type's methods and the goroutines
+// they start.
 // When every receive from it is a case of a select in a loop that has
 // another case leaving the loop (a serve loop returning on a stop channel
 // or a context), an exported method that sends on it with a plain send
@@ -206,11 +231,14 @@
 // The request that selects on the stop channel too is silent, and so is
 // a loop whose stop channel nothing in the package closes or sends on.
 //
-// Waits that nothing releases. A sync.WaitGroup or sync.Cond held in an
-// unexported struct field is one protocol across all the type's methods
-// and the goroutines they start (no other package can reach the field);
-// one held in a local variable is followed into the closures that capture
-// it. The analyzer reports, at the Wait call:
+// Waits that nothing releases. A sync.WaitGroup or sync.Cond held in a
+// struct field only the package can reach (above) is one protocol across
+// all the type's methods and the goroutines they start; one held in a
+// local variable is followed into the closures that capture it. A
+// WaitGroup's address handed to a function of the package (called,
+// deferred or started, a closure of it included) is followed into the
+// parameter that receives it: the helper's Done, Go and Add count, and
+// the helper may hand it on the same way. The analyzer reports, at the Wait call:
 //
 //   - a WaitGroup whose counter is raised (Add with a positive constant or
 //     a length) and never lowered: nothing in the package calls Done or Go
@@ -232,12 +260,14 @@
 //     once the loop runs, no Signal can end it.
 //
 // It stays silent when the WaitGroup's or Cond's address goes anywhere
-// but the receiver of its own methods (passed to a helper, stored,
-// converted to an interface), when a Cond stored in the field did not
-// come from sync.NewCond or a composite literal in the package, when an
-// Add's delta may be negative, and for exported fields, which other
-// packages may use. A helper that takes the WaitGroup and forgets Done is
-// therefore a documented false negative.
+// else (a Cond passed to any function; a WaitGroup passed to another
+// package's function, a function value, an interface method or an
+// instance of a generic helper, or stored by a helper, converted to an
+// interface), when a Cond stored in the field did not come from
+// sync.NewCond or a composite literal in the package, when an Add's delta
+// may be negative, and for fields other packages may reach. A Wait inside
+// a helper the WaitGroup is handed to is not judged (other callers may
+// hand it a counted one).
 //
 // A timer drained after its tick was taken. The idiom
 // "if !t.Stop() { <-t.C }" drains a tick that fired but was not received.
@@ -255,12 +285,13 @@
 //
 //   - The channel's capacity is not a constant (nor a parameter that a
 //     call in the package gives a constant), or the channel escapes (to
-//     an exported global, an interface, a function of unknown origin, an
-//     exported field, a return value, or a slice, map or carrier channel
-//     that escapes so or also holds channels made elsewhere): someone else
-//     may receive from it or send on it. A channel kept in a container
-//     the package follows, or sent over another channel (a reply channel
-//     handed to a server), is judged through every load and receive of it.
+//     an exported global, an interface, a function of unknown origin, a
+//     field other packages may reach, a return value, or a slice, map or
+//     carrier channel that escapes so or also holds channels made
+//     elsewhere): someone else may receive from it or send on it. A
+//     channel kept in a container the package follows, or sent over
+//     another channel (a reply channel handed to a server), is judged
+//     through every load and receive of it.
 //   - The channel is closed by anyone but its one sending goroutine: a
 //     send then panics rather than blocks, which is a different bug, and
 //     a receive returns at once.
@@ -287,8 +318,9 @@
 //     popular modules of bench/ it made one difference: caddy's "start"
 //     command leaves a forgotten sender behind, a real one, harmless only
 //     because the process exits right after; it is reported.
-//   - One-sided channels and type protocols: a channel in an exported
-//     field, in an exported global, or in a field also filled from a parameter or
+//   - One-sided channels and type protocols: a channel in a field that
+//     other packages may reach (above), in an exported global, or in a
+//     field also filled from a parameter or
 //     from another package; a buffered channel nothing receives from
 //     (the count of sends would decide); a serve loop whose sender is not
 //     an exported method (an unexported caller may only send while the

@@ -104,8 +104,9 @@
 //
 // The analyzer starts at each make(chan) and follows the channel through
 // local variables (also those captured by closures), conversions such as
-// chan T to <-chan T, unexported fields of struct types declared in the
-// package, and static calls: to functions and methods of this package, to
+// chan T to <-chan T, fields of struct types declared in the package that
+// only the package can reach (unexported ones, and exported ones of types
+// whose values never leave the package; see goroutineexit), and static calls: to functions and methods of this package, to
 // method values bound to a local variable, to generic functions, and to
 // functions of other packages through the summaries their analysis
 // exported. It follows the channel into the slices, arrays and maps it is
