@@ -22,7 +22,24 @@
 //     the closure runs (for chanflow, the go statement that starts it);
 //   - static calls into the parameters of the package's own functions, in
 //     the context the policy gives the callee, and returns into the callers
-//     of an unexported function that is only ever called directly.
+//     of an unexported function that is only ever called directly;
+//   - containers: a value stored into an element of a slice or an array
+//     (an array variable, a literal, a make, an append), into a map (as a
+//     key or a value), or sent on a channel (the carrier), is followed
+//     through the container. An inner walk follows the container itself
+//     with the same rules, from where it is made (seen back through
+//     conversions, phis, slicing, appends, variables, fields and the
+//     arguments of an unexported function's parameters), and every load
+//     of an element from any alias of it is an alias of the value: Index,
+//     IndexAddr and a load, Lookup (comma-ok too), a range over it, a
+//     receive from the carrier (a select's case and a range included). An
+//     escape of the container is an escape of the value, and so is a
+//     container returned (what callers do with it is the policy's to say,
+//     and a policy speaks only of its own value). Containers nest (a slice
+//     in a map, a map in a field), three deep at most; their walks spend
+//     the walk's one budget and keep its phases: the loads of a container
+//     kept in a field are far, and a container kept there keeps the value
+//     (Walk.Kept).
 //
 // What the rest means is the policy's to say. The engine decodes each use
 // into an Op (a receive or send, select cases included; a close; a call of
@@ -56,13 +73,22 @@
 // question, a policy never follows a value itself (except to follow the
 // result of an operation it recognises, through Walk.Value), and an
 // escape decided anywhere ends the walk unless the walk is Lenient.
-// The places where the next kinds join are marked in the code: elements
-// of slices, arrays and maps are stores the engine does not follow yet
-// (Walk.store), to be keyed like fields; a value sent on a channel is an
-// escape today (Walk.use), to become an alias at every receive from the
-// carrier channel, itself walked; the fields of a type, already one
-// variable across the package, become one protocol once a policy judges
-// the operations of all the type's methods together.
+// The places where the next kinds join are marked in the code: the
+// fields of a type, already one variable across the package, become one
+// protocol once a policy judges the operations of all the type's methods
+// together.
+//
+// Elements are not told apart: a container is one cell, and a load of any
+// of its elements may be the value. That is sound for "who may receive or
+// close it", and for the operation found at a load only because a
+// container must hold nothing but the value: every value stored into it
+// is an alias the walk has reached (or nil), and every container an alias
+// of it may be is one the walk follows from its making. A container that
+// also holds values, or a variable that also holds containers, of another
+// origin ends the walk as unknown, as the budget does: the operation at a
+// load might then be on one of those (a worker's range over another
+// worker's channel). Values made at one place (in a loop, say) are one
+// value to the walk, as everywhere in the engine.
 //
 // A Package and its walks belong to one analysis pass, run by one
 // goroutine; results handed to other passes are copied out of them.

@@ -126,6 +126,8 @@ type Walk[C comparable] struct {
 	later      []func()
 	escapedFar bool
 	kept       bool
+
+	nest nest[C] // the containers of the value (elements.go)
 }
 
 type key[C comparable] struct {
@@ -272,9 +274,11 @@ func (w *Walk[C]) use(v ssa.Value, instr ssa.Instruction, ctx C) {
 			k = Recv
 		}
 		w.op(v, Op{Kind: k, Instr: instr, State: -1}, ctx)
+	case *ssa.MapUpdate, *ssa.Lookup:
+		w.mapUse(v, instr, ctx)
 	case *ssa.Send:
 		if instr.X == v {
-			w.escape() // the value itself is sent on a channel: not followed yet
+			w.contain(instr.Chan, inElems, instr, ctx) // sent on a carrier channel
 			return
 		}
 		w.op(v, Op{Kind: Send, Instr: instr, State: -1}, ctx)
@@ -306,8 +310,10 @@ func (w *Walk[C]) op(v ssa.Value, op Op, ctx C) {
 func (w *Walk[C]) selectUse(v ssa.Value, sel *ssa.Select, ctx C) {
 	for i, st := range sel.States {
 		if st.Send == v {
-			w.escape() // the value itself is sent somewhere
-			return
+			if w.contain(st.Chan, inElems, sel, ctx); w.escaped {
+				return
+			}
+			continue
 		}
 		if st.Chan != v {
 			continue
@@ -333,7 +339,9 @@ func (w *Walk[C]) call(v ssa.Value, instr ssa.CallInstruction, ctx C) {
 			w.op(v, Op{Kind: Close, Instr: instr, State: -1}, ctx)
 		case "len", "cap":
 		default:
-			w.escape()
+			if !w.builtin(v, instr, b.Name(), ctx) {
+				w.escape()
+			}
 		}
 		return
 	}
@@ -467,6 +475,10 @@ func (w *Walk[C]) intoCalls(ret *ssa.Return, v ssa.Value, calls []*ssa.Call) {
 func (w *Walk[C]) store(addr ssa.Value, ctx C) {
 	switch addr := addr.(type) {
 	case *ssa.Alloc:
+		if w.nest.outer != nil && isArrayPtr(addr.Type()) {
+			w.Value(addr, ctx) // an array variable holding a container (elements.go)
+			return
+		}
 		w.cell(addr, ctx)
 	case *ssa.FieldAddr:
 		k, ok := w.pkg.trackedField(addr.X.Type(), addr.Field)
@@ -483,10 +495,11 @@ func (w *Walk[C]) store(addr ssa.Value, ctx C) {
 		}
 		w.kept = true
 		w.global(addr)
+	case *ssa.IndexAddr:
+		w.contain(addr.X, inElems, addr, ctx) // an element of a slice or array
 	default:
 		// Exported globals, pointers from elsewhere, variables captured from an
-		// enclosing function; and elements of slices and arrays (an
-		// IndexAddr), not followed yet.
+		// enclosing function.
 		w.escape()
 	}
 }

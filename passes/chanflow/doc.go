@@ -16,9 +16,14 @@
 // every load of the variable is then an alias), and static
 // calls (into generic functions too), and records every operation on it:
 // sends, receives, range loops that end only when the channel is closed,
-// and closes. When the channel reaches code the analysis cannot see (an
-// exported global, an interface, a dynamic call, another channel, a map or slice,
-// a field other packages may reach, the result of an exported function or a method) it is
+// and closes. A channel stored into a slice, an array or a map, or sent on
+// another channel, is followed through that container: every element
+// loaded from it, and every value received from the carrier channel, is
+// an alias (see internal/valueflow). When the channel reaches code the
+// analysis cannot see (an exported global, an interface, a dynamic call,
+// a container that escapes or also holds channels made elsewhere, a field
+// other packages may reach, the result of an exported function or a
+// method) it is
 // marked as escaped: anyone may then close it or receive from it, and the
 // passes stay silent. A channel returned by an unexported function that is
 // only ever called directly is followed into its callers. A channel

@@ -326,9 +326,13 @@
 //
 //   - The channel's capacity is not a constant (nor a parameter that a
 //     call in the package gives a constant), or the channel escapes (to
-//     an exported global, an interface, another channel, a function of
-//     unknown origin, a field other packages may reach, a return value): someone else
-//     may receive from it or send on it.
+//     an exported global, an interface, a function of unknown origin, a
+//     field other packages may reach, a return value, or a slice, map or
+//     carrier channel that escapes so or also holds channels made
+//     elsewhere): someone else may receive from it or send on it. A
+//     channel kept in a container the package follows, or sent over
+//     another channel (a reply channel handed to a server), is judged
+//     through every load and receive of it.
 //   - The channel is closed by anyone but its one sending goroutine: a
 //     send then panics rather than blocks, which is a different bug, and
 //     a receive returns at once.

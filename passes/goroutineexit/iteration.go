@@ -53,8 +53,8 @@ func outlivesIteration(ch *chanflow.Channel, loop map[*ssa.BasicBlock]bool) bool
 		switch v := v.(type) {
 		case *ssa.MakeChan, *ssa.ChangeType, *ssa.Convert, *ssa.MultiConvert:
 		case *ssa.UnOp:
-			if v.Op != token.MUL {
-				return true
+			if _, elem := v.X.(*ssa.IndexAddr); v.Op != token.MUL || elem {
+				return true // received, or loaded from a container's element
 			}
 		case *ssa.Alloc:
 			if v.Parent() == parent && !loop[v.Block()] {

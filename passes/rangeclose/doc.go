@@ -110,8 +110,14 @@
 // whose values never leave the package; see goroutineexit), and static calls: to functions and methods of this package, to
 // method values bound to a local variable, to generic functions, and to
 // functions of other packages through the summaries their analysis
-// exported. It reports only when it sees every place the channel goes and
-// none of them may close it.
+// exported. It follows the channel into the slices, arrays and maps it is
+// stored in (as an element or a map key) and over the channels it is
+// sent on: the container is followed in turn, and every element loaded
+// from it, every key or value of a range over it and every value received
+// from it is the channel again, so a consumer started on queues[tenant],
+// or a client ranging over a reply channel it sent to a server, is judged
+// like any other loop. It reports only when it sees every place the
+// channel goes and none of them may close it.
 //
 // # When it stays silent
 //
@@ -119,10 +125,14 @@
 //     close, in another goroutine, inside a sync.Once, or by a function (of
 //     this or another package) that closes its parameter.
 //   - The channel escapes to code the analyzer cannot follow: a global
-//     variable, an interface, a function value of unknown origin, another
-//     channel, a map, slice or array, an exported struct field,
-//     reflection, or the result of a function whose callers it cannot all
-//     see (an exported function or a method). A generator that is an
+//     variable, an interface, a function value of unknown origin, an
+//     exported struct field, reflection, or the result of a function whose
+//     callers it cannot all see (an exported function or a method); or a
+//     container (a slice, array or map, or a channel it is sent on) that
+//     goes to any of those, whose making it cannot see (a parameter of an
+//     exported function, an element of another container), or that also
+//     holds channels made elsewhere: elements are not told apart, so the
+//     loop found at a load might be over one of those. A generator that is an
 //     unexported function, called directly, is followed into its callers,
 //     and "for p := range primesBelow(12)" is reported as a range over the
 //     channel returned by primesBelow(12); an exported generator that

@@ -1,7 +1,5 @@
 package rangeclose
 
-//oracle:falsenegative the reply channel is sent over another channel, after which the analyzer cannot see who may close it, so it stays silent although the server never does
-
 // CaseChannelOverChannel sends a reply channel to a server goroutine that
 // answers three times and returns without closing it; the client ranges
 // over the replies forever.
@@ -17,7 +15,7 @@ func CaseChannelOverChannel() {
 	go func() {
 		reply := make(chan int)
 		requests <- reply
-		for r := range reply {
+		for r := range reply { // want "range over channel reply never ends"
 			received <- r
 		}
 	}()
