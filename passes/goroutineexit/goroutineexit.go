@@ -77,6 +77,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	c.noExit()
 	c.syncWaits()
 	c.timerDrains()
+	c.counterparts()
 
 	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })
 	for _, d := range c.diags {
