@@ -67,12 +67,17 @@ const (
 	EnvCase
 	// DefaultCase proceeds when no other case can.
 	DefaultCase
+	// AfterCase waits on the environment, which releases it once
+	// process After has returned (a test's context, cancelled when the
+	// test function returns).
+	AfterCase
 )
 
 // A Case is one way an Op can proceed.
 type Case struct {
-	Kind CaseKind
-	Chan int
+	Kind  CaseKind
+	Chan  int
+	After int // AfterCase
 	// Next lists the points the process may go on to after the case; for
 	// a receive, after receiving a value.
 	Next []int
@@ -327,6 +332,11 @@ func (m *Model) opSteps(s *state, i, p int) []node {
 		case EnvCase:
 			ready = true
 			out = append(out, m.goOn(s, i, p, ci, c.Next, nil)...)
+		case AfterCase:
+			if s.pos[c.After] == returned {
+				ready = true
+				out = append(out, m.goOn(s, i, p, ci, c.Next, nil)...)
+			}
 		case SendCase:
 			if s.closed[c.Chan] {
 				ready = true // a panic: not explored
@@ -431,7 +441,7 @@ func (m *Model) waitsForever(s *state, i int, pt *Point) bool {
 	others := m.othersTouch(s, i)
 	for _, c := range pt.Cases {
 		switch c.Kind {
-		case EnvCase, DefaultCase:
+		case EnvCase, DefaultCase, AfterCase:
 			return false
 		case SendCase:
 			if s.closed[c.Chan] || s.count[c.Chan] < m.Caps[c.Chan] ||

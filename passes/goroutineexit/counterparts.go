@@ -1,6 +1,8 @@
 package goroutineexit
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/leakvet/leakvet/internal/interleave"
@@ -431,4 +433,43 @@ func (c *checker) judgeGroup(g *cpGroup, at map[int]bool) {
 		return
 	}
 	c.reportStuck(g, models, st, at)
+}
+
+// origin follows v, a value of process p's function, back through the
+// parameters and free variables bound by the go statement or closure that
+// starts it, at most depth times, to the value the spawner computed.
+func (g *cpGroup) origin(p *cpProc, v ssa.Value, depth int) ssa.Value {
+	for ; depth > 0 && p != nil; depth-- {
+		switch x := v.(type) {
+		case *ssa.Parameter:
+			if p.g == nil || p.g.Call.StaticCallee() != p.fn {
+				return v
+			}
+			i := slices.Index(p.fn.Params, x)
+			if i < 0 || i >= len(p.g.Call.Args) {
+				return v
+			}
+			v = p.g.Call.Args[i]
+		case *ssa.FreeVar:
+			mc := ssaidiom.ClosureOf(p.fn)
+			i := slices.Index(p.fn.FreeVars, x)
+			if mc == nil || i < 0 || i >= len(mc.Bindings) {
+				return v
+			}
+			v = mc.Bindings[i]
+			if _, isAlloc := v.(*ssa.Alloc); isAlloc {
+				return v // a variable, which may be assigned anew
+			}
+		default:
+			return v
+		}
+		if p.spawnAt != p.g {
+			return v // started by a helper: its parameters are another story
+		}
+		p = p.spawner
+		if p != nil && v.Parent() != p.fn {
+			return v
+		}
+	}
+	return v
 }

@@ -167,7 +167,7 @@ func (m *procModel) pointKind(instr ssa.Instruction) (interleave.Kind, bool) {
 		if instr.Op != token.ARROW {
 			return 0, false
 		}
-		if envChan(instr.X) == unknownChan {
+		if m.envChan(instr.X) == unknownChan {
 			return interleave.Opaque, true
 		}
 		return interleave.Op, true
@@ -217,7 +217,8 @@ func waitsOnSync(call *ssa.CallCommon) bool {
 
 // neverReturns reports whether instr is a call that ends the process or
 // the goroutine abnormally: os.Exit, log.Fatal and log.Panic, and the
-// testing methods that stop a test.
+// functions that stop a failed test (testing's Fatal and FailNow,
+// testify's require.Fail and FailNow): no leak is judged past a failure.
 func neverReturns(instr ssa.Instruction) bool {
 	call, ok := instr.(*ssa.Call)
 	if !ok {
@@ -235,6 +236,9 @@ func neverReturns(instr ssa.Instruction) bool {
 		return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
 	case "testing":
 		return strings.HasPrefix(name, "Fatal") || name == "FailNow" || strings.HasPrefix(name, "Skip")
+	case "github.com/stretchr/testify/require":
+		// Fail and FailNow end the test through t.FailNow.
+		return strings.HasPrefix(name, "Fail")
 	}
 	return false
 }
@@ -443,8 +447,11 @@ func (m *procModel) cases(pt int, instr ssa.Instruction) []interleave.Case {
 		return []interleave.Case{{Kind: interleave.SendCase, Chan: ops[0].ch, Next: m.next(instr)}}
 	case *ssa.UnOp:
 		if len(ops) == 0 {
-			if envChan(instr.X) == neverChan {
+			switch m.envChan(instr.X) {
+			case neverChan:
 				return nil
+			case afterMakerChan:
+				return []interleave.Case{{Kind: interleave.AfterCase, After: 0, Next: m.next(instr)}}
 			}
 			return []interleave.Case{{Kind: interleave.EnvCase, Next: m.next(instr)}}
 		}
@@ -526,10 +533,13 @@ func (m *procModel) selectCases(pt int, sel *ssa.Select, ops []cpOp) []interleav
 			}
 			out = append(out, c)
 			states = append(states, sc.Index)
-		case st.Dir == types.RecvOnly && envChan(st.Chan) == neverChan:
+		case st.Dir == types.RecvOnly && m.envChan(st.Chan) == neverChan:
 			// A case that never fires.
-		case st.Dir == types.RecvOnly && envChan(st.Chan) == envChanKind:
+		case st.Dir == types.RecvOnly && m.envChan(st.Chan) == envChanKind:
 			out = append(out, interleave.Case{Kind: interleave.EnvCase, Next: next})
+			states = append(states, sc.Index)
+		case st.Dir == types.RecvOnly && m.envChan(st.Chan) == afterMakerChan:
+			out = append(out, interleave.Case{Kind: interleave.AfterCase, After: 0, Next: next})
 			states = append(states, sc.Index)
 		default:
 			// A channel of unknown origin: the case may fire or never
@@ -553,13 +563,14 @@ func (m *procModel) noPointIn(b *ssa.BasicBlock) bool {
 
 // What a channel outside the group is to the model.
 const (
-	unknownChan = iota // may be sent on or closed by anyone, at any time, or never
-	envChanKind        // a context's Done, a timer's channel: fires at some time
-	neverChan          // the Done of context.Background(): never fires
+	unknownChan    = iota // may be sent on or closed by anyone, at any time, or never
+	envChanKind           // a context's Done, a timer's channel: fires at some time
+	neverChan             // the Done of context.Background(): never fires
+	afterMakerChan        // the Done of t.Context(): fires once the maker (the test) has returned
 )
 
 // envChan classifies v, a channel received from that is not in the group.
-func envChan(v ssa.Value) int {
+func (m *procModel) envChan(v ssa.Value) int {
 	switch v := v.(type) {
 	case *ssa.Call:
 		common := v.Common()
@@ -574,11 +585,11 @@ func envChan(v ssa.Value) int {
 		if !common.IsInvoke() && len(common.Args) > 0 {
 			recv = common.Args[0]
 		}
-		if c, ok := recv.(*ssa.Call); ok {
-			if fn := c.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "context" &&
-				(fn.Name() == "Background" || fn.Name() == "TODO") {
-				return neverChan
-			}
+		switch ctx := m.g.origin(m.p, recv, 3); {
+		case quietContext(ctx):
+			return neverChan
+		case testContext(ctx):
+			return afterMakerChan
 		}
 		return envChanKind
 	case *ssa.UnOp:
@@ -590,6 +601,32 @@ func envChan(v ssa.Value) int {
 		}
 	}
 	return unknownChan
+}
+
+// quietContext reports whether the context ctx is never done:
+// context.Background() and TODO(), whose Done is nil.
+func quietContext(ctx ssa.Value) bool {
+	c, ok := ctx.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := c.Common().StaticCallee()
+	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
+}
+
+// testContext reports whether ctx is a test's t.Context(), which is
+// cancelled once the test function has returned, and not before.
+func testContext(ctx ssa.Value) bool {
+	c, ok := ctx.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	common := c.Common()
+	if common.IsInvoke() {
+		return common.Method.Name() == "Context" && common.Method.Pkg() != nil && common.Method.Pkg().Path() == "testing"
+	}
+	fn := common.StaticCallee()
+	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "testing" && fn.Name() == "Context" && fn.Signature.Recv() != nil
 }
 
 // isContextDone reports whether call is the Done method of a

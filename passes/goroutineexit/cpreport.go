@@ -190,7 +190,7 @@ func (c *checker) awayCase(m *procModel, pt, k, stuckCh int) bool {
 	}
 	cs := m.points[pt].Cases[k]
 	switch cs.Kind {
-	case interleave.EnvCase, interleave.DefaultCase:
+	case interleave.EnvCase, interleave.DefaultCase, interleave.AfterCase:
 		return m.caseStates[pt][k] != -2
 	}
 	return cs.Chan != stuckCh
