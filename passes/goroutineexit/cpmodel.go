@@ -653,34 +653,47 @@ func namedPointee(t types.Type) *types.Named {
 	return n
 }
 
-// callCond decides whether the branch condition v is computed from the
-// results of calls (and constants) alone: "err != nil", "!ok()". It
-// returns the callees, by name, and false for anything else, in
-// particular a call given a value received from a channel (a value sent
-// may decide the branch: a sentinel).
+// callCond decides whether the branch condition v tests the error a call
+// returned: "err != nil", "err == nil", possibly negated. It returns the
+// callee, by name, and false for anything else: a test of other data,
+// even a call's (strings.HasPrefix(name, "x") is decided by name), and in
+// particular of a call given a value received from a channel (a value
+// sent may decide the branch: a sentinel).
 func callCond(v ssa.Value, depth int) ([]string, bool) {
-	if depth > 4 {
+	if depth > 3 {
 		return nil, false
 	}
 	switch v := v.(type) {
-	case *ssa.Const:
-		return nil, true
-	case *ssa.Call:
-		return callKey(v)
-	case *ssa.Extract:
-		if call, ok := v.Tuple.(*ssa.Call); ok {
-			return callKey(call)
-		}
-	case *ssa.BinOp:
-		x, ok1 := callCond(v.X, depth+1)
-		y, ok2 := callCond(v.Y, depth+1)
-		return append(x, y...), ok1 && ok2
 	case *ssa.UnOp:
 		if v.Op == token.NOT {
 			return callCond(v.X, depth+1)
 		}
+	case *ssa.BinOp:
+		if v.Op != token.EQL && v.Op != token.NEQ {
+			return nil, false
+		}
+		x, y := v.X, v.Y
+		if ssaidiom.IsNilConst(x) {
+			x, y = y, x
+		}
+		if !ssaidiom.IsNilConst(y) || !isErrorType(x.Type()) {
+			return nil, false
+		}
+		switch x := x.(type) {
+		case *ssa.Call:
+			return callKey(x)
+		case *ssa.Extract:
+			if call, ok := x.Tuple.(*ssa.Call); ok {
+				return callKey(call)
+			}
+		}
 	}
 	return nil, false
+}
+
+// isErrorType reports whether t is the error interface.
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // callKey names the callee of call, when it is a function or a method

@@ -140,15 +140,8 @@ func (c *checker) gaveUp(g *cpGroup, models []*procModel, st *interleave.Stuck, 
 	if away != nil {
 		sel := m.instrs[away.Point].(*ssa.Select)
 		if sc := m.caseStates[away.Point][away.Case]; sc >= 0 {
-			ste := sel.States[sc]
-			what := c.src.ChanText(ste.Pos, "another channel")
-			if ste.Dir == types.RecvOnly {
-				what = "<-" + what
-			} else {
-				what += " <- …"
-			}
-			awayText = fmt.Sprintf(" once its select at %s takes %s", c.src.Where(sel.Pos(), from), what)
-			awayPos = ste.Pos
+			awayText = fmt.Sprintf(" once its select at %s takes %s", c.src.Where(sel.Pos(), from), c.caseText(sel.States[sc]))
+			awayPos = sel.States[sc].Pos
 		} else if sc == -1 {
 			awayText = fmt.Sprintf(" once its select at %s takes its default case", c.src.Where(sel.Pos(), from))
 			awayPos = sel.Pos()
@@ -194,4 +187,14 @@ func (c *checker) awayCase(m *procModel, pt, k, stuckCh int) bool {
 		return m.caseStates[pt][k] != -2
 	}
 	return cs.Chan != stuckCh
+}
+
+// caseText writes the case st of a select as in the source: "<-ch" or
+// "ch <- …".
+func (c *checker) caseText(st *ssa.SelectState) string {
+	what := c.src.ChanText(st.Pos, "another channel")
+	if st.Dir == types.RecvOnly {
+		return "<-" + what
+	}
+	return what + " <- …"
 }

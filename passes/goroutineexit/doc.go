@@ -275,8 +275,8 @@
 // channel may be taken at any time; a case on a channel of unknown origin
 // makes the goroutine's future unknown. The branches between operations
 // are resolved before the search: a goroutine may take either way of a
-// select and of a test of a call's result ("if err != nil": any call may
-// fail), and may always run a counted loop once more when its count is
+// select and of a test of the error a call returned ("if err != nil":
+// any call may fail), and may always run a counted loop once more when its count is
 // known only at run time (a range over a slice); every other
 // branch tests data that the model does not see (a parameter, a value
 // received, a length), which another goroutine may test too or which a

@@ -188,13 +188,7 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 			return fmt.Sprintf("if %s takes its default case, %s", at, verb), lastBlock.Instrs[0].Pos()
 		}
 		st := last.States[lastCase]
-		what := c.src.ChanText(st.Pos, "another channel")
-		if st.Dir == types.RecvOnly {
-			what = "<-" + what
-		} else {
-			what += " <- …"
-		}
-		return fmt.Sprintf("if %s takes %s, %s", at, what, verb), st.Pos
+		return fmt.Sprintf("if %s takes %s, %s", at, c.caseText(st), verb), st.Pos
 	}
 	if p.Ret == nil {
 		// The path goes back to the make: the next iteration makes the
