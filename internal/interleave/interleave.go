@@ -145,6 +145,12 @@ type Stuck struct {
 	// Pos holds the point of each process in the final state: -1 not
 	// started, -2 returned.
 	Pos []int
+	// Deadlock is set when no process can move any more: every process
+	// still running waits at an operation that only the others, all
+	// waiting too, could let proceed. Others then lists the other
+	// processes waiting forever.
+	Deadlock bool
+	Others   []int
 }
 
 const (
@@ -214,7 +220,19 @@ func Explore(m *Model) (stuck *Stuck, exhausted bool) {
 		if p, pt, ok := m.stuck(s); ok {
 			return &Stuck{Proc: p, Point: pt, Path: path(nodes, i), Pos: s.pos}, false
 		}
-		for _, n := range m.successors(s) {
+		next := m.successors(s)
+		if len(next) == 0 {
+			if p, pt, ok := m.deadlocked(s); ok {
+				st := &Stuck{Proc: p, Point: pt, Path: path(nodes, i), Pos: s.pos, Deadlock: true}
+				for j, q := range s.pos {
+					if j != p && q >= 0 && m.Procs[j].Points[q].Kind == Op && len(m.Procs[j].Points[q].Cases) > 0 {
+						st.Others = append(st.Others, j)
+					}
+				}
+				return st, false
+			}
+		}
+		for _, n := range next {
 			k := n.s.key()
 			if seen[k] {
 				continue
@@ -472,4 +490,47 @@ func (m *Model) othersTouch(s *state, i int) Bits {
 		b |= m.Procs[j].Points[p].Touch | s.armed[j]
 	}
 	return b
+}
+
+// deadlocked returns a process waiting forever in s, a state with no
+// step left, when every process still running waits at an operation on
+// the channels alone (no environment, no default case) or has an opaque
+// future that touches none of them. It prefers a process started by
+// another to the first one.
+func (m *Model) deadlocked(s *state) (proc, point int, ok bool) {
+	found := -1
+	for i, p := range s.pos {
+		if p < 0 {
+			continue
+		}
+		pt := &m.Procs[i].Points[p]
+		switch pt.Kind {
+		case Opaque:
+			if pt.Touch != 0 || s.armed[i] != 0 {
+				return 0, 0, false
+			}
+			continue
+		case Op:
+		default:
+			return 0, 0, false // a close that panics, an armed close that does
+		}
+		if len(pt.Cases) == 0 {
+			continue
+		}
+		for _, c := range pt.Cases {
+			switch {
+			case c.Kind != SendCase && c.Kind != RecvCase, s.closed[c.Chan]:
+				return 0, 0, false // it may go on, or panic
+			case c.Kind == SendCase && s.count[c.Chan] < m.Caps[c.Chan], c.Kind == RecvCase && s.count[c.Chan] > 0:
+				return 0, 0, false
+			}
+		}
+		if found < 0 || found == 0 {
+			found = i
+		}
+	}
+	if found < 0 {
+		return 0, 0, false
+	}
+	return found, s.pos[found], true
 }

@@ -77,3 +77,26 @@ func TestExploreOpaqueAndBound(t *testing.T) {
 		t.Errorf("Explore = %+v, %v; want the bound reached", st, exhausted)
 	}
 }
+
+// Two processes each send first and receive after: on unbuffered
+// channels both wait forever at their sends (a deadlock), which no single
+// process's give-up explains.
+func TestExploreDeadlock(t *testing.T) {
+	crossed := func(out, in int) Proc {
+		return Proc{Started: true, Points: []Point{
+			{Kind: Op, Cases: []Case{{Kind: SendCase, Chan: out, Next: []int{1}}}, Touch: Bit(out, 0) | Bit(in, 1)},
+			{Kind: Op, Cases: []Case{{Kind: RecvCase, Chan: in, Next: []int{2}}}, Touch: Bit(in, 1)},
+			{Kind: Return},
+		}}
+	}
+	m := &Model{Procs: []Proc{crossed(0, 1), crossed(1, 0)}, Caps: []int{0, 0}, MaxStates: 100}
+	st, _ := Explore(m)
+	if st == nil || !st.Deadlock || st.Point != 0 {
+		t.Fatalf("Explore = %+v, want a deadlock at the sends", st)
+	}
+	// With a buffer, each send completes and each receive finds a value.
+	m.Caps = []int{1, 1}
+	if st, _ := Explore(m); st != nil {
+		t.Errorf("Explore = %+v, want nothing stuck", st)
+	}
+}

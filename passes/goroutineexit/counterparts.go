@@ -432,7 +432,13 @@ func (c *checker) judgeGroup(g *cpGroup, at map[int]bool) {
 	if st == nil {
 		return
 	}
+	others := st.Others
 	c.reportStuck(g, models, st, at)
+	for _, j := range others {
+		// A deadlock: each goroutine waiting forever is a leak of its own.
+		st.Proc, st.Point = j, st.Pos[j]
+		c.reportStuck(g, models, st, at)
+	}
 }
 
 // origin follows v, a value of process p's function, back through the

@@ -84,7 +84,11 @@ func (a outcome) union(b outcome) outcome {
 	return outcome{pts: pts}
 }
 
-func (a outcome) inter(b outcome) outcome {
+// inter is the outcome of a branch the process cannot steer: the points
+// both ways lead to. Two returns are one outcome: with no point between
+// the branch and either, the process returns both ways (the first is
+// named).
+func (a outcome) inter(b outcome, isReturn func(int) bool) outcome {
 	if a.top {
 		return b
 	}
@@ -96,6 +100,11 @@ func (a outcome) inter(b outcome) outcome {
 		if slices.Contains(b.pts, x) {
 			pts = append(pts, x)
 		}
+	}
+	ra, rb := slices.IndexFunc(a.pts, isReturn), slices.IndexFunc(b.pts, isReturn)
+	if ra >= 0 && rb >= 0 && !slices.ContainsFunc(pts, isReturn) {
+		pts = append(pts, a.pts[ra])
+		slices.Sort(pts)
 	}
 	return outcome{pts: pts}
 }
@@ -381,12 +390,15 @@ func (m *procModel) from(b *ssa.BasicBlock, i int) outcome {
 		case loopBranch:
 			return yes
 		}
-		return yes.inter(no)
+		return yes.inter(no, m.isReturn)
 	case *ssa.Panic:
 		return outcome{top: true}
 	}
 	return outcome{}
 }
+
+// isReturn reports whether point pt is a return.
+func (m *procModel) isReturn(pt int) bool { return m.points[pt].Kind == interleave.Return }
 
 // resolve turns an outcome into the points to go on to: none when every
 // path panics, an opaque point (doing what touch says) when no point can

@@ -95,9 +95,11 @@ func (c *checker) reportStuck(g *cpGroup, models []*procModel, st *interleave.St
 	if via.Pos.IsValid() {
 		d.Related = append(d.Related, via)
 	}
-	for _, q := range g.procs {
-		if q.g != nil && q.g != key {
-			c.reported[q.g] = true
+	if !st.Deadlock {
+		for _, q := range g.procs {
+			if q.g != nil && q.g != key {
+				c.reported[q.g] = true
+			}
 		}
 	}
 	at[int(instr.Pos())] = true
@@ -146,6 +148,13 @@ func (c *checker) gaveUp(g *cpGroup, models []*procModel, st *interleave.Stuck, 
 			awayText = fmt.Sprintf(" once its select at %s takes its default case", c.src.Where(sel.Pos(), from))
 			awayPos = sel.Pos()
 		}
+	}
+	if pos := st.Pos[j]; st.Deadlock && pos >= 0 && m.points[pos].Kind == interleave.Op && m.instrs[pos] != nil {
+		at := m.instrs[pos]
+		if in := m.p.via[at]; in != nil {
+			at = in
+		}
+		return "is itself blocked forever at " + c.src.Where(at.Pos(), from), at.Pos()
 	}
 	var ret ssa.Instruction
 	switch pos := st.Pos[j]; {
