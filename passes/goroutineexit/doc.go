@@ -250,8 +250,9 @@
 // operations on those channels along its control-flow graph, and explores
 // their interleavings. It reports a goroutine (or the maker) waiting
 // forever on a send, a receive or a select in a reachable state where
-// every counterpart that could release it has returned, or has gone on
-// past its last operation on the channel:
+// every counterpart that could release it has returned, has gone on
+// past its last operation on the channel, or waits forever itself (a
+// deadlock, in which each goroutine waiting is reported):
 //
 //	events := make(chan string)
 //	go func() {
