@@ -23,10 +23,8 @@ const (
 // and the processes that touch them: the maker and the goroutines started,
 // directly or through a helper, by it or by one another.
 type cpGroup struct {
-	parent *ssa.Function
-	chans  []*chanflow.Channel
-	index  map[*chanflow.Channel]int
-	procs  []*cpProc
+	chans []*chanflow.Channel
+	procs []*cpProc
 }
 
 // A cpProc is one process of a group.
@@ -39,11 +37,6 @@ type cpProc struct {
 	// via maps a call of a helper that does one operation on the group
 	// to that operation.
 	via map[ssa.Instruction]ssa.Instruction
-
-	// Filled by the model.
-	model  *procModel
-	points []interleave.Point
-	instrs []ssa.Instruction // of each point; nil for a synthesized opaque point
 }
 
 // A cpOp is an operation of a process on a channel of the group.
@@ -122,7 +115,7 @@ func cpJudged(ch *chanflow.Channel) bool {
 // when one of their operations or one of the goroutines doing them cannot
 // be modelled.
 func (c *checker) groupOf(parent *ssa.Function, chans []*chanflow.Channel) *cpGroup {
-	g := &cpGroup{parent: parent, chans: chans, index: map[*chanflow.Channel]int{}}
+	g := &cpGroup{chans: chans}
 	maker := &cpProc{fn: parent, ops: map[ssa.Instruction][]cpOp{}}
 	g.procs = append(g.procs, maker)
 	byGo := map[*ssa.Go]*cpProc{}
@@ -172,7 +165,6 @@ func (c *checker) groupOf(parent *ssa.Function, chans []*chanflow.Channel) *cpGr
 		return true
 	}
 	for i, ch := range chans {
-		g.index[ch] = i
 		for _, s := range ch.Sends {
 			if !opInstr(s.Instr) || !add(s.Go, s.Instr, cpOp{ch: i, state: s.State, kind: int(interleave.SendCase)}) {
 				return nil
