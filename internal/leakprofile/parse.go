@@ -2,6 +2,7 @@ package leakprofile
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -45,20 +46,32 @@ func (f Frame) String() string {
 }
 
 var (
-	header   = regexp.MustCompile(`^goroutine (\d+)(?: [^\[]*)? \[(.*)\]:$`)
-	fileLine = regexp.MustCompile(`^\t(.*):(\d+)(?: \+0x[0-9a-f]+)?$`)
-	waitTime = regexp.MustCompile(`, \d+ minutes?$`)
+	header = regexp.MustCompile(`^goroutine (\d+)(?: [^\[]*)? \[(.*)\]:$`)
+	// goleakHeader is the header of a goroutine in goleak's report
+	// ("found unexpected goroutines: [Goroutine 7 in state chan send,
+	// with pkg.f on top of the stack: ...]"), which lists its own frames
+	// without the runtime's header line.
+	goleakHeader = regexp.MustCompile(`^\[?\s*Goroutine (\d+) in state ([^,]*), with .* on top of the stack:$`)
+	fileLine     = regexp.MustCompile(`^\t(.*):(\d+)(?: \+0x[0-9a-f]+)?$`)
+	waitTime     = regexp.MustCompile(`, \d+ minutes?$`)
 )
 
 // Parse reads a goroutine dump, as runtime.Stack(buf, true) and the
-// goroutineleak profile with debug=2 write it. Blocks it cannot read are
-// skipped.
+// goroutineleak profile with debug=2 write it, or goleak's report of the
+// goroutines it found. Blocks it cannot read are skipped.
 func Parse(dump string) []Goroutine {
 	var gs []Goroutine
-	for _, block := range strings.Split(strings.ReplaceAll(dump, "\r\n", "\n"), "\n\n") {
+	for _, block := range strings.Split(separateGoleak(strings.ReplaceAll(dump, "\r\n", "\n")), "\n\n") {
 		block = strings.Trim(block, "\n")
 		lines := strings.Split(block, "\n")
+		if i := slices.IndexFunc(lines, goleakHeader.MatchString); i >= 0 {
+			lines = lines[i:] // after goleak's "found unexpected goroutines:"
+			block = strings.Join(lines, "\n")
+		}
 		m := header.FindStringSubmatch(lines[0])
+		if m == nil {
+			m = goleakHeader.FindStringSubmatch(lines[0])
+		}
 		if m == nil {
 			continue
 		}
@@ -80,8 +93,8 @@ func Parse(dump string) []Goroutine {
 				stack = &g.Ancestors[len(g.Ancestors)-1]
 				continue
 			}
-			if strings.HasPrefix(l, "\t") || l == "" || strings.HasPrefix(l, "...") {
-				continue
+			if strings.HasPrefix(l, "\t") || l == "" || l == "]" || strings.HasPrefix(l, "...") {
+				continue // a file line read with its frame, or the end of goleak's list
 			}
 			fr := Frame{Func: frameFunc(l)}
 			if i+1 < len(lines) {
@@ -103,6 +116,27 @@ func Parse(dump string) []Goroutine {
 		gs = append(gs, g)
 	}
 	return gs
+}
+
+// separateGoleak puts a blank line before each goroutine of goleak's
+// report, which joins them with a space only, so that every goroutine is
+// a block of its own, as in the runtime's dumps.
+func separateGoleak(dump string) string {
+	if !strings.Contains(dump, "Goroutine ") {
+		return dump
+	}
+	lines := strings.Split(dump, "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && goleakHeader.MatchString(l) {
+			b.WriteString("\n")
+		}
+		b.WriteString(l)
+		if i < len(lines)-1 {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
 }
 
 // frameFunc returns the function named on a traceback line: "pkg.f(...)"

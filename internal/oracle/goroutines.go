@@ -5,11 +5,10 @@ import (
 	"go/ast"
 	"go/token"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/leakvet/leakvet/internal/leakprofile"
 	"github.com/leakvet/leakvet/internal/oracle/harness"
 )
 
@@ -49,109 +48,41 @@ var WantRules = map[string]WantRule{
 // has returned.
 const TracebackAncestors = 8
 
-// A location is a file and line of a traceback.
-type location struct {
-	file string // as printed: the module-relative path under -trimpath
-	line int
-}
-
-// A traceback is one goroutine's stack as the runtime prints it.
-type traceback struct {
-	header    string
-	frames    []location // innermost first
-	createdAt location   // the go statement; zero if unknown
-	ancestors []location // the ancestors' stacks at creation, innermost first
-}
-
-var frameLine = regexp.MustCompile(`^\t(.+\.go):(\d+)(?: \+0x[0-9a-f]+)?$`)
-
-// parseTracebacks parses goroutine tracebacks in the runtime's format
-// (that of a panic, of runtime.Stack, of the goroutine profiles with
-// debug=2, and of goleak's report), with the ancestors' stacks that
-// GODEBUG=tracebackancestors adds.
-func parseTracebacks(text string) []traceback {
-	var tbs []traceback
-	var cur *traceback
-	section := 0 // 0 own frames, 1 after "created by", 2 ancestors
-	for _, l := range strings.Split(text, "\n") {
-		trimmed := strings.TrimLeft(l, "[ ") // goleak lists goroutines as "[Goroutine 1 ...", " Goroutine 2 ..."
-		switch {
-		case strings.HasPrefix(trimmed, "goroutine ") || strings.HasPrefix(trimmed, "Goroutine "):
-			tbs = append(tbs, traceback{header: trimmed})
-			cur, section = &tbs[len(tbs)-1], 0
-		case cur == nil:
-		case strings.HasPrefix(l, "created by "):
-			if section == 0 {
-				section = 1
-			}
-		case strings.HasPrefix(l, "[originating from goroutine "):
-			section = 2
-		default:
-			m := frameLine.FindStringSubmatch(l)
-			if m == nil {
-				continue
-			}
-			n, _ := strconv.Atoi(m[2])
-			loc := location{m[1], n}
-			switch section {
-			case 0:
-				cur.frames = append(cur.frames, loc)
-			case 1:
-				cur.createdAt, section = loc, 2
-			case 2:
-				cur.ancestors = append(cur.ancestors, loc)
-			}
-		}
-	}
-	return tbs
-}
-
-// lines returns the lines of the file named file on the traceback, in
-// order: own frames innermost first, the go statement, the ancestors.
-func (tb *traceback) lines(file string) []int {
+// lines returns the lines of the file named file (as printed: the
+// module-relative path under -trimpath) on g's traceback, in order: own
+// frames innermost first, the go statement, the ancestors.
+func lines(g *leakprofile.Goroutine, file string) []int {
 	var ls []int
-	for _, loc := range slices.Concat(tb.frames, []location{tb.createdAt}, tb.ancestors) {
-		if loc.file == file {
-			ls = append(ls, loc.line)
+	for _, f := range slices.Concat(g.Stack, []leakprofile.Frame{g.Creator}, slices.Concat(g.Ancestors...)) {
+		if f.File == file {
+			ls = append(ls, f.Line)
 		}
 	}
 	return ls
 }
 
-// leakedTracebacks returns the tracebacks of the goroutines the runtime
-// judged leaked: those of the profile, or in goleak mode those goleak
-// found left running.
-func leakedTracebacks(rep *harness.Report) []traceback {
-	var tbs []traceback
+// leakedGoroutines returns the goroutines the runtime judged leaked:
+// those of the profile, or in goleak mode those goleak found left
+// running.
+func leakedGoroutines(rep *harness.Report) []leakprofile.Goroutine {
+	var gs []leakprofile.Goroutine
 	for _, s := range rep.LeakedStacks {
-		tbs = append(tbs, parseTracebacks(s)...)
+		gs = append(gs, leakprofile.Parse(s)...)
 	}
-	if len(tbs) > 0 || rep.Mode != harness.ModeGoleak {
-		return tbs
+	if len(gs) > 0 || rep.Mode != harness.ModeGoleak {
+		return gs
 	}
 	// goleak names the goroutines left running but prints only their own
 	// stacks: take their full tracebacks, ancestors included, from the
 	// dump taken with them.
-	all := parseTracebacks(rep.AllStacks)
-	for _, tb := range parseTracebacks(rep.LingeringStacks) {
-		id := goroutineID(tb.header)
-		if i := slices.IndexFunc(all, func(a traceback) bool { return goroutineID(a.header) == id }); id != "" && i >= 0 {
-			tb = all[i]
+	all := leakprofile.Parse(rep.AllStacks)
+	for _, g := range leakprofile.Parse(rep.LingeringStacks) {
+		if i := slices.IndexFunc(all, func(a leakprofile.Goroutine) bool { return a.ID == g.ID }); i >= 0 {
+			g = all[i]
 		}
-		tbs = append(tbs, tb)
+		gs = append(gs, g)
 	}
-	return tbs
-}
-
-// goroutineID returns the number of the goroutine a traceback header
-// names, in the runtime's form ("goroutine 7 [chan send]:") or goleak's
-// ("Goroutine 7 in state chan send, ...").
-func goroutineID(header string) string {
-	f := strings.Fields(header)
-	if len(f) < 2 {
-		return ""
-	}
-	return f[1]
+	return gs
 }
 
 // judgeGoroutines compares, goroutine by goroutine, the leaked goroutines
@@ -160,34 +91,34 @@ func goroutineID(header string) string {
 // case file started must be pointed at by a want. It returns the
 // disagreements, or nil.
 func judgeGoroutines(c *Case, rep *harness.Report, rule WantRule) []string {
-	tbs := leakedTracebacks(rep)
-	if len(tbs) == 0 || len(c.WantLines) == 0 {
+	gs := leakedGoroutines(rep)
+	if len(gs) == 0 || len(c.WantLines) == 0 {
 		return nil // the per-file verdict already says what is wrong
 	}
 	file := c.corpus() + "/" + c.Name()
-	matches := func(tb *traceback, want int) bool {
-		ls := tb.lines(file)
+	matches := func(g *leakprofile.Goroutine, want int) bool {
+		ls := lines(g, file)
 		switch rule {
 		case InStartingFunc:
 			return slices.ContainsFunc(ls, func(l int) bool { return c.sameFunc(l, want) })
 		default:
-			return len(ls) > 0 && ls[0] == want || tb.createdAt.file == file && tb.createdAt.line == want
+			return len(ls) > 0 && ls[0] == want || g.Creator.File == file && g.Creator.Line == want
 		}
 	}
 	var problems []string
 	for _, w := range c.WantLines {
-		if !slices.ContainsFunc(tbs, func(tb traceback) bool { return matches(&tb, w) }) {
+		if !slices.ContainsFunc(gs, func(g leakprofile.Goroutine) bool { return matches(&g, w) }) {
 			problems = append(problems, fmt.Sprintf("the `// want` for line %d matches no leaked goroutine (%s): %s",
-				w, ruleWords(rule), describeSites(tbs, file)))
+				w, ruleWords(rule), describeSites(gs, file)))
 		}
 	}
-	for _, tb := range tbs {
-		if len(tb.lines(file)) == 0 {
+	for _, g := range gs {
+		if len(lines(&g, file)) == 0 {
 			continue // started elsewhere, by a helper package's goroutine
 		}
-		if !slices.ContainsFunc(c.WantLines, func(w int) bool { return matches(&tb, w) }) {
-			problems = append(problems, fmt.Sprintf("leaked %s, at %s, is matched by no `// want` (%s): a false negative",
-				strings.TrimSuffix(tb.header, ":"), describeSite(&tb, file), ruleWords(rule)))
+		if !slices.ContainsFunc(c.WantLines, func(w int) bool { return matches(&g, w) }) {
+			problems = append(problems, fmt.Sprintf("leaked goroutine %d [%s], at %s, is matched by no `// want` (%s): a false negative",
+				g.ID, g.State, describeSite(&g, file), ruleWords(rule)))
 		}
 	}
 	return problems
@@ -200,20 +131,20 @@ func ruleWords(rule WantRule) string {
 	return "a want must be on the line where the goroutine blocks, or on its go statement"
 }
 
-func describeSite(tb *traceback, file string) string {
-	if ls := tb.lines(file); len(ls) > 0 {
+func describeSite(g *leakprofile.Goroutine, file string) string {
+	if ls := lines(g, file); len(ls) > 0 {
 		return fmt.Sprintf("%s:%d", file, ls[0])
 	}
-	if len(tb.frames) > 0 {
-		return fmt.Sprintf("%s:%d", tb.frames[0].file, tb.frames[0].line)
+	if len(g.Stack) > 0 {
+		return fmt.Sprintf("%s:%d", g.Stack[0].File, g.Stack[0].Line)
 	}
 	return "an unknown line"
 }
 
-func describeSites(tbs []traceback, file string) string {
+func describeSites(gs []leakprofile.Goroutine, file string) string {
 	var sites []string
-	for _, tb := range tbs {
-		sites = append(sites, describeSite(&tb, file))
+	for _, g := range gs {
+		sites = append(sites, describeSite(&g, file))
 	}
 	slices.Sort(sites)
 	return "leaked goroutines block at " + strings.Join(slices.Compact(sites), ", ")

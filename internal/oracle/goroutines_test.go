@@ -69,19 +69,33 @@ func TestJudgeGoroutines(t *testing.T) {
 	}
 }
 
-func TestParseTracebacks(t *testing.T) {
-	tbs := parseTracebacks(startedStack + "\n" + "goroutine 10 [select (leaked)]:\nlostsignal.f()\n\tlostsignal/y.go:3 +0x1\n")
-	if len(tbs) != 2 {
-		t.Fatalf("got %d tracebacks, want 2", len(tbs))
+// TestLeakedGoroutines reads the tracebacks of both modes: the profile's,
+// and goleak's report, whose goroutines are looked up in the full dump.
+func TestLeakedGoroutines(t *testing.T) {
+	gs := leakedGoroutines(&harness.Report{Mode: harness.ModeProfile, LeakedStacks: []string{
+		startedStack + "\n" + "goroutine 10 [select (leaked)]:\nlostsignal.f()\n\tlostsignal/y.go:3 +0x1\n"}})
+	if len(gs) != 2 {
+		t.Fatalf("got %d goroutines, want 2", len(gs))
 	}
-	tb := tbs[0]
-	if got := tb.lines("lostsignal/x.go"); len(got) != 4 || got[0] != 7 || got[1] != 6 || got[3] != 13 {
+	if got := lines(&gs[0], "lostsignal/x.go"); len(got) != 4 || got[0] != 7 || got[1] != 6 || got[3] != 13 {
 		t.Errorf("lines = %v, want [7 6 6 13]", got)
 	}
-	if tb.createdAt != (location{"lostsignal/x.go", 6}) {
-		t.Errorf("createdAt = %v", tb.createdAt)
+	if c := gs[0].Creator; c.File != "lostsignal/x.go" || c.Line != 6 {
+		t.Errorf("creator = %v", c)
 	}
-	if goroutineID(tbs[1].header) != "10" || len(tbs[1].frames) != 1 {
-		t.Errorf("second traceback = %+v", tbs[1])
+	if gs[1].ID != 10 || len(gs[1].Stack) != 1 {
+		t.Errorf("second goroutine = %+v", gs[1])
+	}
+
+	goleak := "found unexpected goroutines:\n[Goroutine 9 in state chan send, with lostsignal.start.func1 on top of the stack:\n" +
+		"lostsignal.start.func1()\n\tlostsignal/x.go:7 +0x28\ncreated by lostsignal.start in goroutine 8\n\tlostsignal/x.go:6 +0x5f\n" +
+		" Goroutine 11 in state sleep, with time.Sleep on top of the stack:\ntime.Sleep(0xf4240)\n\truntime/time.go:363 +0x165\n]"
+	gs = leakedGoroutines(&harness.Report{Mode: harness.ModeGoleak, LingeringStacks: goleak, AllStacks: startedStack})
+	if len(gs) != 2 || gs[0].ID != 9 || len(gs[0].Ancestors) != 1 || gs[1].ID != 11 {
+		t.Errorf("goleak mode: %+v, want goroutine 9 with its ancestors from the full dump, and goroutine 11", gs)
+	}
+	gs = leakedGoroutines(&harness.Report{Mode: harness.ModeGoleak, LingeringStacks: goleak})
+	if len(gs) != 2 || gs[0].ID != 9 || gs[0].State != "chan send" || len(gs[0].Stack) != 1 || gs[1].State != "sleep" {
+		t.Errorf("goleak mode without the full dump: %+v, want goroutine 9 in chan send with one frame, and 11 asleep", gs)
 	}
 }

@@ -1,6 +1,7 @@
 package ssaidiom
 
 import (
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -199,6 +200,51 @@ func InLoopAvoiding(b, avoid *ssa.BasicBlock) bool {
 		}
 		seen[x] = true
 		stack = append(stack, x.Succs...)
+	}
+	return false
+}
+
+// MayEndGoroutine reports whether body ends the goroutine or the process
+// other than by a return: a call of panic, os.Exit, log.Fatal or
+// log.Panic, or of testing's FailNow family, which calls runtime.Goexit.
+func MayEndGoroutine(body *ssa.Function) bool {
+	for _, b := range body.Blocks {
+		for _, instr := range b.Instrs {
+			if p, ok := instr.(*ssa.Panic); ok && p.Pos().IsValid() {
+				return true // a panic call; go/ssa's own, after a blocking select, has no position
+			}
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			cc := call.Common()
+			var name string
+			var pkg *types.Package
+			if cc.IsInvoke() {
+				name, pkg = cc.Method.Name(), cc.Method.Pkg()
+			} else if fn := cc.StaticCallee(); fn != nil && fn.Pkg != nil {
+				name, pkg = fn.Name(), fn.Pkg.Pkg
+			}
+			if pkg == nil {
+				continue
+			}
+			switch pkg.Path() {
+			case "testing":
+				switch name {
+				case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+					return true
+				}
+			case "os":
+				if name == "Exit" {
+					return true
+				}
+			case "log":
+				switch name {
+				case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

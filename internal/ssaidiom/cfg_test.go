@@ -139,3 +139,33 @@ func TestIsProcessLifetime(t *testing.T) {
 		}
 	}
 }
+
+// TestMayEndGoroutine: panic, os.Exit and log.Fatal end the goroutine or
+// the process without a return; go/ssa's own panic after a select does
+// not count.
+func TestMayEndGoroutine(t *testing.T) {
+	pkg := build(t, `package p
+
+import (
+	"log"
+	"os"
+)
+
+func Panics(b bool) { if b { panic("x") } }
+func Exits(b bool)  { if b { os.Exit(1) } }
+func Fatal(b bool)  { if b { log.Fatalf("%v", b) } }
+func Returns(c chan int) int {
+	select {
+	case v := <-c:
+		return v
+	case c <- 1:
+		return 0
+	}
+}
+`)
+	for name, want := range map[string]bool{"Panics": true, "Exits": true, "Fatal": true, "Returns": false} {
+		if got := ssaidiom.MayEndGoroutine(fn(t, pkg, name)); got != want {
+			t.Errorf("MayEndGoroutine(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -11,11 +11,11 @@ import (
 // package from: "F" or "M" for a function or method of from itself, and
 // as a user of its package writes it ("pkg.F", "pkg.T.M") otherwise. An
 // instance of a generic function is named by its origin. A nil fn is a
-// function literal, which has no object: "the function literal". With a
-// nil from, every name is qualified.
+// func literal, which has no object: "a func literal" (FuncNameOf names
+// it by the function it is in). With a nil from, every name is qualified.
 func FuncName(fn *types.Func, from *types.Package) string {
 	if fn == nil {
-		return "the function literal"
+		return "a func literal"
 	}
 	fn = fn.Origin()
 	if fn.Pkg() == from {
@@ -35,6 +35,23 @@ func FuncName(fn *types.Func, from *types.Package) string {
 		name = fn.Pkg().Name() + "." + name
 	}
 	return name
+}
+
+// FuncNameOf names fn as FuncName does, and a func literal as a Go
+// engineer looks for it, by the named function it is written in: "the
+// func literal in fetch" (also for a literal nested in another).
+func FuncNameOf(fn *ssa.Function, from *types.Package) string {
+	if fn.Parent() == nil {
+		return FuncName(Object(fn), from)
+	}
+	outer := fn
+	for outer.Parent() != nil {
+		outer = outer.Parent()
+	}
+	if Object(outer) == nil {
+		return "a func literal" // a package-level initialiser's
+	}
+	return "the func literal in " + FuncName(Object(outer), from)
 }
 
 // VarName returns the name of the variable that a allocates, or "" when

@@ -69,8 +69,14 @@ func TestFuncName(t *testing.T) {
 	if obj := ssaidiom.Object(lit); obj != nil {
 		t.Errorf("Object(function literal) = %v, want nil", obj)
 	}
-	if got := ssaidiom.FuncName(ssaidiom.Object(lit), pkg.Pkg); got != "the function literal" {
+	if got := ssaidiom.FuncName(ssaidiom.Object(lit), pkg.Pkg); got != "a func literal" {
 		t.Errorf("FuncName(function literal) = %q", got)
+	}
+	if got := ssaidiom.FuncNameOf(lit, pkg.Pkg); got != "the func literal in Calls" {
+		t.Errorf("FuncNameOf(function literal) = %q, want %q", got, "the func literal in Calls")
+	}
+	if got := ssaidiom.FuncNameOf(inst, nil); got != "p.G" {
+		t.Errorf("FuncNameOf(G[int]) = %q, want p.G", got)
 	}
 }
 

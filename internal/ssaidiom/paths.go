@@ -93,6 +93,22 @@ func RunsBefore(a, b ssa.Instruction) bool {
 	return IndexOf(a) < IndexOf(b)
 }
 
+// MayRunAfter reports whether b can run after a, in their function: later
+// in a's block, or in a block reachable from it. Unlike RunsBefore it does
+// not ask that a run on every path to b (a go statement in a loop need
+// not dominate the statement after the loop).
+func MayRunAfter(a, b ssa.Instruction) bool {
+	if a.Block() == b.Block() && IndexOf(a) < IndexOf(b) {
+		return true
+	}
+	for _, s := range a.Block().Succs {
+		if Reachable(s, Succs)[b.Block()] {
+			return true
+		}
+	}
+	return false
+}
+
 // InstrsAfter returns the instructions of instr's block that follow it.
 func InstrsAfter(instr ssa.Instruction) []ssa.Instruction {
 	i := IndexOf(instr)

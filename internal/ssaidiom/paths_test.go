@@ -83,3 +83,29 @@ func TestCheapestExit(t *testing.T) {
 		t.Errorf("a loop with no way out has a path to a return: %v", p.Blocks)
 	}
 }
+
+// TestMayRunAfter: a go statement in a loop does not dominate the
+// statement after the loop (RunsBefore), but may run before it; and
+// nothing runs before the function's first statement.
+func TestMayRunAfter(t *testing.T) {
+	pkg := build(t, `package p
+
+func Spawn(n int, ch chan int) {
+	for range n {
+		go func() { ch <- 1 }()
+	}
+	<-ch
+}
+`)
+	f := fn(t, pkg, "Spawn")
+	g, recv := find[*ssa.Go](f)[0], receives(f)[0]
+	if ssaidiom.RunsBefore(g, recv) {
+		t.Error("RunsBefore(go in loop, receive after it) = true, want false")
+	}
+	if !ssaidiom.MayRunAfter(g, recv) {
+		t.Error("MayRunAfter(go in loop, receive after it) = false, want true")
+	}
+	if ssaidiom.MayRunAfter(recv, g) {
+		t.Error("MayRunAfter(receive, go before it) = true, want false")
+	}
+}

@@ -13,8 +13,10 @@
 //     out the value has escaped, and unknown means silence;
 //   - the instructions that only pass the value on: ChangeType, Convert,
 //     MultiConvert and Phi; stores into local variables and the loads from
-//     them (variables captured by closures included); unexported fields of
-//     the package's struct types, when the policy asks for them (Fields),
+//     them (variables captured by closures included); fields of the
+//     package's struct types that only the package can reach (unexported
+//     ones, and exported ones of types whose values never leave the
+//     package: fields.go), when the policy asks for them (Fields),
 //     seen as one variable across all functions of the package;
 //   - closures' free variables, in the contexts in which the policy says
 //     the closure runs (for chanflow, the go statement that starts it);
@@ -31,6 +33,18 @@
 // and reads other packages' facts; lostsignal's say which code plays which
 // part for a starter function, which calls take a signal, which methods of
 // a group or command wait.
+//
+// A walk has two phases. The near phase follows the value in the
+// function it was walked from and in everything that function hands it to
+// (callees, closures, goroutines); the far phase, in the code the value
+// reaches once it has left that scope: the callers it is returned to, and
+// every load of a field or package-level variable that keeps it. Far work
+// waits until the near phase is done, so the near record is complete even
+// when the value escapes far away (Walk.EscapedFar), and a policy can tell
+// the phases apart (Walk.Far). One walk of a channel thus serves both the
+// passes that judge all its life (chanflow's) and those that judge what
+// the function making it does before handing it back (lostsignal's
+// summaries of returned channels read the near part of chanflow's record).
 //
 // The context type C is the policy's: the go statement a channel's alias
 // runs in, the role a piece of code plays, the call through which the walk

@@ -18,12 +18,14 @@ type Package struct {
 	fnValueUsed map[*ssa.Function]bool
 	fieldRefs   map[field][]ssa.Value
 	globalRefs  map[*ssa.Global][]ssa.Instruction
+	leaving     map[*types.TypeName]bool // see confined
+	allLeave    bool
 }
 
-// field names a field of a struct type declared in the package.
+// field names a field (its generic origin) of a struct type declared in
+// the package.
 type field struct {
-	named *types.TypeName
-	index int
+	v *types.Var
 }
 
 // NewPackage returns the package pkg, whose source functions (closures
@@ -98,8 +100,9 @@ func (p *Package) indexCallers() {
 }
 
 // trackedField returns the key of field index of the struct that t points
-// to, when that field can be tracked like a local variable: it is
-// unexported and belongs to a named struct type of this package, so every
+// to, when that field can be tracked like a local variable: it belongs to
+// a named struct type of this package and is unexported, or exported in a
+// type whose values never leave the package (see fields.go), so every
 // access to it is in this package.
 func (p *Package) trackedField(t types.Type, index int) (field, bool) {
 	ptr, ok := t.Underlying().(*types.Pointer)
@@ -120,10 +123,10 @@ func (p *Package) trackedStructField(t types.Type, index int) (field, bool) {
 		return field{}, false
 	}
 	f := st.Field(index)
-	if f.Exported() || f.Pkg() != p.pkg.Pkg || named.Obj().Pkg() != p.pkg.Pkg {
+	if f.Pkg() != p.pkg.Pkg || named.Obj().Pkg() != p.pkg.Pkg || (f.Exported() && !p.confined(named.Obj())) {
 		return field{}, false
 	}
-	return field{named.Obj(), index}, true
+	return field{f}, true
 }
 
 // fieldRefsOf returns every Field and FieldAddr instruction of the

@@ -86,9 +86,10 @@ type Policy[C comparable] interface {
 
 // Options tune a walk.
 type Options struct {
-	// Fields follows the value into the unexported fields of the
-	// package's struct types it is stored in: every load of such a field,
-	// in any function of the package, is an alias (in the zero context).
+	// Fields follows the value into the fields of the package's struct
+	// types it is stored in that only the package can reach (see
+	// Package.TrackedField): every load of such a field, in any function
+	// of the package, is an alias (in the zero context).
 	Fields bool
 	// Globals follows the value into the unexported package-level
 	// variables of the package it is stored in: every load of such a
@@ -112,6 +113,19 @@ type Walk[C comparable] struct {
 	globals  map[*ssa.Global]bool
 	escaped  bool
 	returned bool
+
+	// The walk has two phases. The near one follows the value in the
+	// function that holds it and in everything that function hands it to
+	// (callees, closures, goroutines); the far one, in the code the value
+	// reaches once it has left that scope: the callers it is returned to,
+	// and the loads of a field or package-level variable it is kept in.
+	// Far work waits in later until the near phase is done, so that what
+	// was recorded near is complete even when the far phase escapes.
+	depth      int
+	far        bool
+	later      []func()
+	escapedFar bool
+	kept       bool
 }
 
 type key[C comparable] struct {
@@ -132,6 +146,20 @@ func (w *Walk[C]) Escaped() bool { return w.escaped }
 // function returning it.
 func (w *Walk[C]) Returned() bool { return w.returned }
 
+// Far reports whether the walk is in its far phase: the operations
+// decoded now are done by code that the value reached after leaving the
+// scope it was walked from (a caller it was returned to, a load of a
+// field or package-level variable holding it).
+func (w *Walk[C]) Far() bool { return w.far }
+
+// EscapedFar reports whether the value escaped in the far phase only:
+// everything the near phase recorded is complete.
+func (w *Walk[C]) EscapedFar() bool { return w.escaped && w.escapedFar }
+
+// Kept reports whether the value was stored in a field or package-level
+// variable that the walk followed (Options.Fields, Options.Globals).
+func (w *Walk[C]) Kept() bool { return w.kept }
+
 // Seen reports whether v was reached in ctx.
 func (w *Walk[C]) Seen(v ssa.Value, ctx C) bool { return w.seen[key[C]{v, ctx}] }
 
@@ -147,8 +175,39 @@ func (w *Walk[C]) Aliases() map[ssa.Value]bool {
 
 func (w *Walk[C]) escape() {
 	if !w.opts.Lenient {
-		w.escaped = true
+		w.setEscaped()
 	}
+}
+
+// setEscaped ends the walk, noting the phase in which it ended.
+func (w *Walk[C]) setEscaped() {
+	if !w.escaped {
+		w.escaped, w.escapedFar = true, w.far
+	}
+}
+
+// farther runs far work once the near phase is done (at once in the far
+// phase).
+func (w *Walk[C]) farther(work func()) {
+	if w.far {
+		work()
+		return
+	}
+	w.later = append(w.later, work)
+}
+
+// drain runs the far work, in the order it was found, once the
+// outermost Value call returns; the next outermost call starts near
+// again.
+func (w *Walk[C]) drain() {
+	if w.far {
+		return
+	}
+	w.far = true
+	for i := 0; i < len(w.later) && !w.escaped; i++ {
+		w.later[i]()
+	}
+	w.later, w.far = nil, false
 }
 
 // visit reports whether v (in ctx) is new to the walk, and charges the
@@ -159,19 +218,28 @@ func (w *Walk[C]) visit(v ssa.Value, ctx C) bool {
 		return false
 	}
 	if ssaidiom.TooBig(v.Parent()) {
-		w.escaped = true // beyond the size budget: unknown
+		w.setEscaped() // beyond the size budget: unknown
 		return false
 	}
 	w.seen[k] = true
 	if w.budget--; w.budget < 0 {
-		w.escaped = true
+		w.setEscaped()
 		return false
 	}
 	return true
 }
 
-// Value follows v, an alias of the value, in context ctx.
+// Value follows v, an alias of the value, in context ctx. The outermost
+// call returns when both phases are done.
 func (w *Walk[C]) Value(v ssa.Value, ctx C) {
+	w.depth++
+	w.value(v, ctx)
+	if w.depth--; w.depth == 0 {
+		w.drain()
+	}
+}
+
+func (w *Walk[C]) value(v ssa.Value, ctx C) {
 	if !w.visit(v, ctx) || v.Referrers() == nil {
 		return
 	}
@@ -339,13 +407,15 @@ func (w *Walk[C]) enter(v ssa.Value, instr ssa.CallInstruction, callee *ssa.Func
 // intoCallers follows v, returned by ret, into the callers of its
 // function when they are all known. Otherwise the value escapes.
 func (w *Walk[C]) intoCallers(ret *ssa.Return, v ssa.Value) {
-	calls, ok := w.pkg.directCalls(ret.Parent())
-	if !ok {
-		w.escape()
-		return
-	}
-	w.returned = true
-	w.intoCalls(ret, v, calls)
+	w.farther(func() {
+		calls, ok := w.pkg.directCalls(ret.Parent())
+		if !ok {
+			w.escape()
+			return
+		}
+		w.returned = true
+		w.intoCalls(ret, v, calls)
+	})
 }
 
 // IntoStaticCalls follows v, returned by ret, into the calls of ret's
@@ -357,10 +427,12 @@ func (w *Walk[C]) IntoStaticCalls(ret *ssa.Return, v ssa.Value) {
 	if !w.pkg.Local(fn) {
 		return
 	}
-	if w.pkg.callers == nil {
-		w.pkg.indexCallers()
-	}
-	w.intoCalls(ret, v, w.pkg.callers[fn])
+	w.farther(func() {
+		if w.pkg.callers == nil {
+			w.pkg.indexCallers()
+		}
+		w.intoCalls(ret, v, w.pkg.callers[fn])
+	})
 }
 
 // CallersKnown reports whether every caller of fn is a direct call in
@@ -402,12 +474,14 @@ func (w *Walk[C]) store(addr ssa.Value, ctx C) {
 			w.escape()
 			return
 		}
+		w.kept = true
 		w.field(k)
 	case *ssa.Global:
 		if !w.opts.Globals || !w.pkg.trackedGlobal(addr) {
 			w.escape()
 			return
 		}
+		w.kept = true
 		w.global(addr)
 	default:
 		// Exported globals, pointers from elsewhere, variables captured from an
@@ -459,17 +533,19 @@ func (w *Walk[C]) field(k field) {
 		w.fields = make(map[field]bool)
 	}
 	w.fields[k] = true
-	var zero C
-	for _, ref := range w.pkg.fieldRefsOf(k) {
-		if w.escaped {
-			return
+	w.farther(func() {
+		var zero C
+		for _, ref := range w.pkg.fieldRefsOf(k) {
+			if w.escaped {
+				return
+			}
+			if _, isAddr := ref.(*ssa.FieldAddr); isAddr {
+				w.cell(ref, zero)
+			} else {
+				w.Value(ref, zero)
+			}
 		}
-		if _, isAddr := ref.(*ssa.FieldAddr); isAddr {
-			w.cell(ref, zero)
-		} else {
-			w.Value(ref, zero)
-		}
-	}
+	})
 }
 
 // global follows every load of the tracked package-level variable g.
@@ -481,27 +557,29 @@ func (w *Walk[C]) global(g *ssa.Global) {
 		w.globals = make(map[*ssa.Global]bool)
 	}
 	w.globals[g] = true
-	var zero C
-	for _, ref := range w.pkg.globalRefsOf(g) {
-		if w.escaped {
-			return
-		}
-		switch ref := ref.(type) {
-		case *ssa.UnOp:
-			if ref.Op == token.MUL {
-				w.Value(ref, zero)
-				continue
+	w.farther(func() {
+		var zero C
+		for _, ref := range w.pkg.globalRefsOf(g) {
+			if w.escaped {
+				return
 			}
-			w.escape()
-		case *ssa.Store:
-			if ref.Addr != g {
-				w.escape() // the variable's address is stored
+			switch ref := ref.(type) {
+			case *ssa.UnOp:
+				if ref.Op == token.MUL {
+					w.Value(ref, zero)
+					continue
+				}
+				w.escape()
+			case *ssa.Store:
+				if ref.Addr != g {
+					w.escape() // the variable's address is stored
+				}
+			case *ssa.DebugRef:
+			default:
+				w.escape() // the variable's address goes elsewhere
 			}
-		case *ssa.DebugRef:
-		default:
-			w.escape() // the variable's address goes elsewhere
 		}
-	}
+	})
 }
 
 // closure follows v (a variable's address when cell is set) into the

@@ -2,23 +2,19 @@ package valueflow_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/importer"
-	"go/parser"
 	"go/token"
-	"go/types"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/leakvet/leakvet/internal/valueflow"
 )
 
 // recorder is a policy that records every operation as "kind fn ctx",
-// where ctx names the go statement the code runs in.
+// where ctx names the go statement the code runs in, and "far" follows
+// when the walk is in its far phase.
 type recorder struct {
 	fset *token.FileSet
 	ops  []string
@@ -29,8 +25,12 @@ var kinds = map[valueflow.Kind]string{
 	valueflow.Call: "call", valueflow.Method: "method", valueflow.Foreign: "foreign", valueflow.Return: "return",
 }
 
-func (r *recorder) Op(_ *valueflow.Walk[string], _ ssa.Value, op valueflow.Op, ctx string) valueflow.Verdict {
-	r.ops = append(r.ops, strings.TrimSpace(fmt.Sprintf("%s %s %s", kinds[op.Kind], op.Instr.Parent().Name(), ctx)))
+func (r *recorder) Op(w *valueflow.Walk[string], _ ssa.Value, op valueflow.Op, ctx string) valueflow.Verdict {
+	far := ""
+	if w.Far() {
+		far = "far"
+	}
+	r.ops = append(r.ops, strings.Join(strings.Fields(fmt.Sprintf("%s %s %s %s", kinds[op.Kind], op.Instr.Parent().Name(), ctx, far)), " "))
 	switch op.Kind {
 	case valueflow.Return:
 		return valueflow.Follow
@@ -68,28 +68,8 @@ func (r *recorder) Closure(mc *ssa.MakeClosure, ctx string) ([]string, bool) {
 // function named in, and returns the recorded operations and the walk.
 func walk(t *testing.T, src, in string, opts valueflow.Options) ([]string, *valueflow.Walk[string]) {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, info, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", ""), []*ast.File{f}, ssa.BuilderMode(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var funcs []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		funcs = append(funcs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, decl := range f.Decls {
-		if decl, ok := decl.(*ast.FuncDecl); ok {
-			add(pkg.Prog.FuncValue(info.Defs[decl.Name].(*types.Func)))
-		}
-	}
+	pkg, funcs := build(t, src)
+	fset := pkg.Prog.Fset
 	fn := pkg.Func(in)
 	var mk *ssa.MakeChan
 	for _, b := range fn.Blocks {
@@ -128,7 +108,7 @@ func f(b bool) {
 }
 `
 	ops, w := walk(t, src, "mk", valueflow.Options{})
-	want := []string{"close f", "recv f", "return mk", "send send go@13"}
+	want := []string{"close f far", "recv f far", "return mk", "send send go@13 far"}
 	if w.Escaped() || !w.Returned() || !slices.Equal(ops, want) {
 		t.Errorf("escaped %v, returned %v, ops %q; want not escaped, returned, %q", w.Escaped(), w.Returned(), ops, want)
 	}
@@ -145,7 +125,7 @@ func f() *s {
 	return &s{c: make(chan int)}
 }
 `
-	if ops, w := walk(t, src, "f", valueflow.Options{Fields: true}); w.Escaped() || !slices.Equal(ops, []string{"recv wait"}) {
+	if ops, w := walk(t, src, "f", valueflow.Options{Fields: true}); w.Escaped() || !w.Kept() || !slices.Equal(ops, []string{"recv wait far"}) {
 		t.Errorf("with Fields: escaped %v, ops %q; want the receive in wait", w.Escaped(), ops)
 	}
 	if _, w := walk(t, src, "f", valueflow.Options{}); !w.Escaped() {
@@ -198,7 +178,7 @@ func h() {
 }
 `
 	ops, w := walk(t, src, "f", valueflow.Options{Globals: true})
-	if want := []string{"recv g", "send f$1 go@10"}; w.Escaped() || !slices.Equal(ops, want) {
+	if want := []string{"recv g far", "send f$1 go@10"}; w.Escaped() || !slices.Equal(ops, want) {
 		t.Errorf("with Globals: escaped %v, ops %q; want %q", w.Escaped(), ops, want)
 	}
 	if _, w := walk(t, src, "f", valueflow.Options{}); !w.Escaped() {
@@ -206,5 +186,34 @@ func h() {
 	}
 	if _, w := walk(t, src, "h", valueflow.Options{Globals: true}); !w.Escaped() {
 		t.Errorf("an exported global must let the channel escape")
+	}
+}
+
+// TestPhases checks that what the function holding the value does with
+// it is complete even when the value escapes from a caller it is returned
+// to, and that an escape near it is told apart.
+func TestPhases(t *testing.T) {
+	const src = `package p
+
+func Exported() chan int {
+	ch := make(chan int)
+	go func() { ch <- 1 }()
+	return ch
+}
+
+func Stored() chan int {
+	ch := make(chan int)
+	var i any = ch
+	_ = i
+	go func() { ch <- 1 }()
+	return ch
+}
+`
+	ops, w := walk(t, src, "Exported", valueflow.Options{})
+	if want := []string{"return Exported", "send Exported$1 go@5"}; !w.Escaped() || !w.EscapedFar() || !slices.Equal(ops, want) {
+		t.Errorf("Exported: escaped %v, far %v, ops %q; want escaped in the far phase, %q", w.Escaped(), w.EscapedFar(), ops, want)
+	}
+	if _, w := walk(t, src, "Stored", valueflow.Options{}); !w.Escaped() || w.EscapedFar() {
+		t.Errorf("Stored: escaped %v, far %v; want escaped near", w.Escaped(), w.EscapedFar())
 	}
 }

@@ -107,5 +107,5 @@ func describe(pass *analysis.Pass, fn *ssa.Function) string {
 	for fn.Parent() != nil {
 		fn = fn.Parent()
 	}
-	return "a function literal in " + fn.RelString(pass.Pkg)
+	return "the func literal in " + fn.RelString(pass.Pkg)
 }

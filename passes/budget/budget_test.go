@@ -39,7 +39,7 @@ func writeHuge(t *testing.T, n int, want func(name string) string) string {
 	body(n)
 	b.WriteString("}\n\n")
 	b.WriteString("func wrapped() func([]int) {\n")
-	fmt.Fprintf(&b, "\treturn func(states []int) { %s\n", want("a function literal in wrapped"))
+	fmt.Fprintf(&b, "\treturn func(states []int) { %s\n", want("the func literal in wrapped"))
 	body(n)
 	b.WriteString("\t}\n}\n")
 

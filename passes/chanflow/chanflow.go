@@ -47,9 +47,16 @@ type Result struct {
 	ssa      *buildssa.SSA
 	buildSSA func() *buildssa.SSA
 
+	byMake    map[*ssa.MakeChan]*Channel
 	localUses map[*ssa.Function][]Use
 	goSites   map[*ssa.Function][]*ssa.Go
 	facts     map[*types.Func]*ParamUses
+}
+
+// ChannelOf returns the record of the channel made by mk, a make call of
+// the package's source functions, or nil.
+func (r *Result) ChannelOf(mk *ssa.MakeChan) *Channel {
+	return r.byMake[mk]
 }
 
 // SSA returns the SSA form of the package. chanflow builds it during run
@@ -132,6 +139,32 @@ type Channel struct {
 	// Aliases holds every SSA value found to be the channel, or a pointer
 	// to a variable holding it, in any function of the package.
 	Aliases map[ssa.Value]bool
+
+	// The channel's near life is what the function that makes it, and
+	// the code it hands the channel to, do with it; its far life starts
+	// where the channel leaves that scope, in a caller it is returned to
+	// or through a field or package-level variable that keeps it. Each
+	// operation says which it belongs to (Far), so that a pass judging
+	// the maker alone (lostsignal's summaries of the channels a function
+	// returns) reads the near part of the same record.
+	//
+	// Returns are the return statements that return the channel, near and
+	// far. EscapedFar is set when the channel escaped in its far life
+	// only: the near operations are then complete. Kept is set when the
+	// channel is stored in a field or package-level variable of the
+	// package.
+	Returns    []*Return
+	EscapedFar bool
+	Kept       bool
+}
+
+// Return is a return statement that returns the channel.
+type Return struct {
+	Instr *ssa.Return
+	// Go is the go statement that started the goroutine returning it,
+	// when the channel was followed through one.
+	Go  *ssa.Go
+	Far bool
 }
 
 // RangesNeverEnd reports whether every range loop over the channel
@@ -170,6 +203,9 @@ type Range struct {
 	// Go is the go statement that started the goroutine running the loop,
 	// when known.
 	Go *ssa.Go
+	// Far reports that the loop is in the channel's far life (see
+	// Channel.Returns).
+	Far bool
 }
 
 // Pos returns the position at which a finding about the loop belongs in
@@ -195,6 +231,7 @@ type Send struct {
 	// Forever reports that the send happens in code that never returns,
 	// such as a producer loop with no way out.
 	Forever bool
+	Far     bool
 }
 
 // Recv is a receive from the channel outside the loops in Ranges: a
@@ -207,7 +244,8 @@ type Recv struct {
 	State int
 	// Go is the go statement that started the goroutine doing the
 	// receive, when the channel was followed through one.
-	Go *ssa.Go
+	Go  *ssa.Go
+	Far bool
 }
 
 // Close is a call that closes the channel: close itself (called, deferred
@@ -216,6 +254,7 @@ type Recv struct {
 type Close struct {
 	Instr ssa.CallInstruction
 	Go    *ssa.Go
+	Far   bool
 }
 
 func run(pass *analysis.Pass) (_ any, err error) {
@@ -259,6 +298,10 @@ func run(pass *analysis.Pass) (_ any, err error) {
 				}
 			}
 		}
+	}
+	res.byMake = make(map[*ssa.MakeChan]*Channel, len(res.Channels))
+	for _, ch := range res.Channels {
+		res.byMake[ch.Make] = ch
 	}
 	res.goSites = a.goSites()
 	res.facts = a.facts
@@ -364,6 +407,9 @@ func (a *state) channel(mk *ssa.MakeChan) *Channel {
 		Recvs:           p.recvs,
 		Closes:          p.closes,
 		Aliases:         w.Aliases(),
+		Returns:         p.returns,
+		EscapedFar:      w.EscapedFar(),
+		Kept:            w.Kept(),
 	}
 }
 

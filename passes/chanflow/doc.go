@@ -9,14 +9,16 @@
 // For every make(chan) in the package, chanflow follows the channel through
 // local variables (including variables captured by closures), conversions
 // such as chan T to <-chan T, phi nodes, closures' free variables,
-// unexported fields of struct types declared in the package, the
+// fields of struct types declared in the package that only the package
+// can reach (unexported, or exported in a type none of whose values
+// leaves the package), the
 // package's unexported variables (for a channel made in the package;
 // every load of the variable is then an alias), and static
 // calls (into generic functions too), and records every operation on it:
 // sends, receives, range loops that end only when the channel is closed,
 // and closes. When the channel reaches code the analysis cannot see (an
 // exported global, an interface, a dynamic call, another channel, a map or slice,
-// an exported field, the result of an exported function or a method) it is
+// a field other packages may reach, the result of an exported function or a method) it is
 // marked as escaped: anyone may then close it or receive from it, and the
 // passes stay silent. A channel returned by an unexported function that is
 // only ever called directly is followed into its callers. A channel
@@ -39,8 +41,15 @@
 // The walks are those of internal/valueflow, leakvet's one value-flow
 // engine, under a policy that records sends, receives, ranges and closes,
 // follows returned channels into their callers, and applies the facts of
-// other packages' functions. lostsignal walks its handles with the same
-// engine under policies of its own.
+// other packages' functions. Each channel is walked once: every operation
+// says whether it belongs to the channel's near life (the function that
+// makes it and the code it hands the channel to) or its far life (the
+// callers it is returned to, the fields and package variables that keep
+// it), and a channel that escapes only in its far life says so
+// (Channel.EscapedFar), so that lostsignal summarises a function that
+// returns a channel from the near part of the same record. lostsignal
+// walks the handles that are not channels (cancel functions, contexts,
+// groups) with the same engine under policies of its own.
 //
 // The Result is read-only once chanflow's run has returned, so that the
 // passes that require it may read it at the same time: run computes the

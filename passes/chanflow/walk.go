@@ -48,6 +48,7 @@ type walk struct {
 	sends   []*Send
 	recvs   []*Recv
 	closes  []*Close
+	returns []*Return
 	rangeAt map[rangeKey]bool
 }
 
@@ -76,20 +77,21 @@ func (p *walk) Op(w *valueflow.Walk[*ssa.Go], v ssa.Value, op valueflow.Op, ctx 
 		if recv, ok := op.Instr.(*ssa.UnOp); ok && p.a.isRangeLoop(recv) {
 			if k := (rangeKey{recv, ctx}); !p.rangeAt[k] {
 				p.rangeAt[k] = true
-				p.ranges = append(p.ranges, &Range{Recv: recv, Go: ctx})
+				p.ranges = append(p.ranges, &Range{Recv: recv, Go: ctx, Far: w.Far()})
 			}
 			break
 		}
-		p.recvs = append(p.recvs, &Recv{Instr: op.Instr, State: op.State, Go: ctx})
+		p.recvs = append(p.recvs, &Recv{Instr: op.Instr, State: op.State, Go: ctx, Far: w.Far()})
 	case valueflow.Send:
-		p.sends = append(p.sends, &Send{Instr: op.Instr, State: op.State, Go: ctx, Forever: !p.a.canReturnAfter(op.Instr)})
+		p.sends = append(p.sends, &Send{Instr: op.Instr, State: op.State, Go: ctx, Forever: !p.a.canReturnAfter(op.Instr), Far: w.Far()})
 	case valueflow.Close:
 		p.closed = true
-		p.closes = append(p.closes, &Close{Instr: op.Instr.(ssa.CallInstruction), Go: ctx})
+		p.closes = append(p.closes, &Close{Instr: op.Instr.(ssa.CallInstruction), Go: ctx, Far: w.Far()})
 	case valueflow.Foreign:
-		return p.foreign(op, ctx)
+		return p.foreign(op, ctx, w.Far())
 	case valueflow.Return:
 		ret := op.Instr.(*ssa.Return)
+		p.returns = append(p.returns, &Return{Instr: ret, Go: ctx, Far: w.Far()})
 		if p.a.pkg.CallersKnown(ret.Parent()) || !returnsRecvOnly(ret, v) {
 			return valueflow.Follow
 		}
@@ -137,7 +139,7 @@ func (p *walk) Closure(mc *ssa.MakeClosure, ctx *ssa.Go) ([]*ssa.Go, bool) {
 
 // foreign applies the summary of op.Callee, a function of another
 // package, to the channel passed as its op.Arg-th argument.
-func (p *walk) foreign(op valueflow.Op, ctx *ssa.Go) valueflow.Verdict {
+func (p *walk) foreign(op valueflow.Op, ctx *ssa.Go, far bool) valueflow.Verdict {
 	fact := p.a.importFact(op.Callee)
 	u := fact.Use(op.Arg)
 	if fact == nil || u&Escapes != 0 {
@@ -149,19 +151,19 @@ func (p *walk) foreign(op valueflow.Op, ctx *ssa.Go) valueflow.Verdict {
 	}
 	if u&Closes != 0 {
 		p.closed = true
-		p.closes = append(p.closes, &Close{Instr: instr, Go: ctx})
+		p.closes = append(p.closes, &Close{Instr: instr, Go: ctx, Far: far})
 	}
 	if u&(Ranges|RangesAsync) != 0 {
-		p.ranges = append(p.ranges, &Range{Call: instr, Callee: op.Callee.Object().(*types.Func), Arg: op.Arg, Async: u&RangesAsync != 0, Go: ctx})
+		p.ranges = append(p.ranges, &Range{Call: instr, Callee: op.Callee.Object().(*types.Func), Arg: op.Arg, Async: u&RangesAsync != 0, Go: ctx, Far: far})
 	}
 	if u&Sends != 0 {
-		p.sends = append(p.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: !p.a.canReturnAfter(instr)})
+		p.sends = append(p.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: !p.a.canReturnAfter(instr), Far: far})
 	}
 	if u&SendsForever != 0 {
-		p.sends = append(p.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: true})
+		p.sends = append(p.sends, &Send{Instr: instr, State: -1, Go: ctx, Forever: true, Far: far})
 	}
 	if u&Receives != 0 {
-		p.recvs = append(p.recvs, &Recv{Instr: instr, State: -1, Go: ctx})
+		p.recvs = append(p.recvs, &Recv{Instr: instr, State: -1, Go: ctx, Far: far})
 	}
 	return valueflow.Handled
 }

@@ -65,7 +65,35 @@
 //   - a close by the sending goroutine itself, deferred or not: it cannot
 //     run while its own send is blocked, so it releases nothing;
 //   - a capacity given by a parameter of the maker: the smallest constant
-//     a call in the package passes for it, named in the message.
+//     a call in the package passes for it, named in the message;
+//   - a receive in a counted loop ("for range hosts { if err := <-errc;
+//     err != nil { return err } }"), or a receive case of a select there
+//     that every iteration going on has taken (another case may return on
+//     ctx.Done), once per iteration, and every value on leaving the loop
+//     through its test, when the senders send exactly as many:
+//     goroutines started one per iteration of a loop over the same n or
+//     len(xs) (or a constant number of go statements), each sending once
+//     on every path, or one goroutine sending on every iteration of such
+//     a loop. An early return or break leaves the values not yet
+//     received blocked;
+//   - goroutines started one per iteration of a loop with a constant
+//     count and no way out, each sending once on every path: their exact
+//     number, not only "at least two";
+//   - a capacity of len(xs) or n, less a constant d, against goroutines
+//     started one per element of xs (or per i < n), or a loop over xs
+//     that sends on every iteration: the buffer holds all but d values,
+//     so a path that receives fewer than d leaves the last senders
+//     blocked; len(xs) or n itself is always enough. Only the same value
+//     (a variable assigned once counts as its value), or len of the same
+//     one, counts as the same number. A three-clause loop whose variable
+//     a func literal captures is not recognised as counted (go/ssa tests
+//     a fresh variable per iteration): a documented false negative.
+//
+// A path that gives up through an early return whose condition reads a
+// value that the goroutine also tests before its send ("if x == nil {
+// return }" in both, an ok flag computed before the go statement) is not
+// counted: on it the goroutine may send nothing. Another path that gives
+// up is still reported.
 //
 // A suggested fix makes the channel buffered when that is provably
 // enough: one goroutine sending one value gets make(chan T, 1), and
@@ -91,7 +119,8 @@
 //	close(done)
 //
 // A close deferred before the go statement releases the receiver on every
-// path.
+// path. An early return whose condition the goroutine also tests before
+// it waits is not counted, as for the forgotten sender.
 //
 // The skipped signal. The function that made a channel waits on it
 // itself, and the one goroutine that sends on it or closes it can return
@@ -113,8 +142,12 @@
 // paths only may be guarded by the same condition as the goroutine's
 // return, and a select may give up on ctx.Done); every send and close
 // must be in the body of that one goroutine, started once, outside
-// loops. A deferred close, a send or close through a helper, a receive by
-// anyone else, or a goroutine body in another package keeps it silent.
+// loops. The maker may also wait through a named function of the
+// package that receives from the channel exactly once on every path and
+// does nothing else with it, called once by the maker, outside loops;
+// the finding is then at the helper's receive, with the call related. A
+// deferred close, a send or close through a helper, a receive by anyone
+// else, or a goroutine body in another package keeps it silent.
 //
 // A goroutine with no exit at all: a loop with no way out (no return, no
 // runtime.Goexit) whose only blocking operations are on channels that the
@@ -128,7 +161,11 @@
 // A goroutine with no way out at all, whatever it waits on (channels it
 // was handed, a ticker, a sleep): its body has no return and no
 // runtime.Goexit reachable, and the function that starts it can run more
-// than once per process, so each run leaves one more goroutine behind:
+// than once per process, so each run leaves one more goroutine behind.
+// A range over the channel C of a time.Ticker or time.Timer counts as a
+// loop with no way out: the standard library never closes that channel,
+// not even on Stop, so "for range t.C" ends only by a break or return
+// inside it:
 //
 //	func newBatcher(events <-chan int) *batcher {
 //		go func() { // goroutine never finishes: its loop has no way out, ...
@@ -185,8 +222,41 @@
 // fresh one stays silent. The deliberate park "<-make(chan T)" and
 // channels of main and init are never judged.
 //
-// The protocol of a type. A channel held in an unexported field is one
-// protocol across all the type's methods and the goroutines they start.
+// A buffered channel nothing receives from takes as many values as its
+// capacity, and the send after those blocks forever. It is judged when
+// every send is a send statement of one function: the send that k others
+// run before on every path (k the constant capacity), or the one send of
+// a counted loop with no other way out, sending on every iteration, that
+// runs more times than the capacity (a constant trip count, or a loop
+// over xs against a capacity of len(xs)-d).
+//
+// Fields only the package can reach. An exported field of an exported
+// type is as private as an unexported one when no value of the type
+// leaves the package: no exported function, exported variable or
+// exported method of a type that leaves takes, returns or holds one
+// (through pointers, containers, signatures or exported fields); no value
+// of it is converted to an interface, asserted from one or handed to a
+// function of another package or a function value; and the type has no
+// exported method, which code outside could call on a value of its own.
+// A value made and dropped inside the package, or handed only to the
+// package's own functions, qualifies:
+//
+//	type Ticket struct{ Result chan string }
+//
+//	func issue(t *Ticket) {
+//		t.Result = make(chan string)
+//		go func() { t.Result <- "done" }() // goroutine blocks forever sending on t.Result: ...
+//	}
+//
+// Such fields are followed like unexported ones, by every check below and
+// by chanflow, so rangeclose sees them too. The decision is per type, not
+// per value: one value returned by an exported constructor, stored in an
+// exported variable, passed to another package or converted to an
+// interface makes every field of the type unknown again.
+//
+// The protocol of a type. A channel held in a field only the package can
+// reach is one protocol across all the type's methods and the goroutines
+// they start.
 // When every receive from it is a case of a select in a loop that has
 // another case leaving the loop (a serve loop returning on a stop channel
 // or a context), an exported method that sends on it with a plain send
@@ -202,15 +272,25 @@
 // The request that selects on the stop channel too is silent, and so is
 // a loop whose stop channel nothing in the package closes or sends on.
 //
-// Waits that nothing releases. A sync.WaitGroup or sync.Cond held in an
-// unexported struct field is one protocol across all the type's methods
-// and the goroutines they start (no other package can reach the field);
-// one held in a local variable is followed into the closures that capture
-// it. The analyzer reports, at the Wait call:
+// Waits that nothing releases. A sync.WaitGroup or sync.Cond held in a
+// struct field only the package can reach (above) is one protocol across
+// all the type's methods and the goroutines they start; one held in a
+// local variable is followed into the closures that capture it. A
+// WaitGroup's address handed to a function of the package (called,
+// deferred or started, a closure of it included) is followed into the
+// parameter that receives it: the helper's Done, Go and Add count, and
+// the helper may hand it on the same way. The analyzer reports, at the Wait call:
 //
 //   - a WaitGroup whose counter is raised (Add with a positive constant or
 //     a length) and never lowered: nothing in the package calls Done or Go
 //     on it, so Wait blocks forever once an Add has run;
+//   - a WaitGroup in a local variable whose goroutines call Done without
+//     defer, when one of them can return before its Done (an error path):
+//     the counter never comes back to zero. The Adds must all be in the
+//     waiting function, the Dones plain calls outside loops in the bodies
+//     of goroutines it starts, the Wait on every path from the go
+//     statement, and the skipping path must not end the process instead
+//     (panic, os.Exit, log.Fatal);
 //   - a Cond that nothing in the package signals: no Signal, no Broadcast;
 //   - a Wait inside the loop over xs that starts one goroutine per element
 //     after Add(len(xs)) before the loop: at the first Wait only one
@@ -221,12 +301,14 @@
 //     once the loop runs, no Signal can end it.
 //
 // It stays silent when the WaitGroup's or Cond's address goes anywhere
-// but the receiver of its own methods (passed to a helper, stored,
-// converted to an interface), when a Cond stored in the field did not
-// come from sync.NewCond or a composite literal in the package, when an
-// Add's delta may be negative, and for exported fields, which other
-// packages may use. A helper that takes the WaitGroup and forgets Done is
-// therefore a documented false negative.
+// else (a Cond passed to any function; a WaitGroup passed to another
+// package's function, a function value, an interface method or an
+// instance of a generic helper, or stored by a helper, converted to an
+// interface), when a Cond stored in the field did not come from
+// sync.NewCond or a composite literal in the package, when an Add's delta
+// may be negative, and for fields other packages may reach. A Wait inside
+// a helper the WaitGroup is handed to is not judged (other callers may
+// hand it a counted one).
 //
 // A timer drained after its tick was taken. The idiom
 // "if !t.Stop() { <-t.C }" drains a tick that fired but was not received.
@@ -312,13 +394,15 @@
 //   - The channel's capacity is not a constant (nor a parameter that a
 //     call in the package gives a constant), or the channel escapes (to
 //     an exported global, an interface, another channel, a function of
-//     unknown origin, an exported field, a return value): someone else
+//     unknown origin, a field other packages may reach, a return value): someone else
 //     may receive from it or send on it.
 //   - The channel is closed by anyone but its one sending goroutine: a
 //     send then panics rather than blocks, which is a different bug, and
 //     a receive returns at once.
 //   - Receives happen in a loop that does not end only by a close or an
-//     early exit (a counted "for range n { <-ch }"), in another goroutine,
+//     early exit (a counted "for range n { <-ch }" whose n is not the
+//     number of values sent, or that may go on without receiving), in
+//     another goroutine,
 //     or through calls (other than calls of a helper of this package that
 //     receives a fixed number of values on every path), so their number
 //     is unknown; likewise sends in a loop with no "i < n" guard or in a
@@ -330,9 +414,9 @@
 //     loops, called once, outside loops, by the function that makes the
 //     channel (the call then starts the goroutine). These are documented
 //     false negatives in the corpus.
-//   - A capacity given by len(xs) or a variable: it is compared with
-//     nothing, so "make(chan T, len(items))" with one send per item is
-//     silent, as it should be, and so is every other such capacity.
+//   - A capacity given by len(xs) or a variable, against anything but
+//     goroutines or a send loop counted by the same len(xs) or variable:
+//     it is compared with nothing else.
 //   - The goroutine is started from main.main or an init function (or a
 //     closure inside one): it is meant to live as long as the process.
 //     The rule does not reach functions that main calls, which may run
@@ -340,10 +424,12 @@
 //     popular modules of bench/ it made one difference: caddy's "start"
 //     command leaves a forgotten sender behind, a real one, harmless only
 //     because the process exits right after; it is reported.
-//   - One-sided channels and type protocols: a channel in an exported
-//     field, in an exported global, or in a field also filled from a parameter or
+//   - One-sided channels and type protocols: a channel in a field that
+//     other packages may reach (above), in an exported global, or in a
+//     field also filled from a parameter or
 //     from another package; a buffered channel nothing receives from
-//     (the count of sends would decide); a serve loop whose sender is not
+//     whose sends are not all counted (in several functions, select
+//     cases, a loop with no count or with another way out); a serve loop whose sender is not
 //     an exported method (an unexported caller may only send while the
 //     loop runs), or whose channel is buffered or closed.
 //   - The goroutine ranges over a channel that is never closed: that is

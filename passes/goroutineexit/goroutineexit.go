@@ -16,6 +16,7 @@ import (
 	"github.com/leakvet/leakvet/internal/analysisutil"
 	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/suppress"
+	"github.com/leakvet/leakvet/internal/valueflow"
 	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
@@ -38,6 +39,10 @@ type checker struct {
 	pass *analysis.Pass
 	flow *chanflow.Result
 	src  *analysisutil.Source
+	// vf is the package as the value-flow engine sees it: which struct
+	// fields only the package accesses, and where (shared by the one-sided
+	// channels' and the sync values' checks).
+	vf *valueflow.Package
 
 	// reported records the go statements whose goroutine already has a
 	// finding: one leak, one diagnostic.
@@ -58,6 +63,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		pass:     pass,
 		flow:     flow,
 		src:      analysisutil.NewSource(pass),
+		vf:       valueflow.NewPackage(flow.SSA().Pkg, flow.SSA().SrcFuncs),
 		reported: make(map[*ssa.Go]bool),
 	}
 	for _, ch := range flow.Channels {
@@ -202,7 +208,7 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 	if p.Ret.Pos().IsValid() {
 		return fmt.Sprintf("on the path that returns at %s, %s", c.src.Where(p.Ret.Pos(), from), verb), p.Ret.Pos()
 	}
-	return fmt.Sprintf("on the path that reaches the end of %s, %s", p.Ret.Parent().Name(), verb), token.NoPos
+	return fmt.Sprintf("on the path that reaches the end of %s, %s", ssaidiom.FuncNameOf(p.Ret.Parent(), c.pass.Pkg), verb), token.NoPos
 }
 
 // firstPos returns the position of the first instruction of b that has

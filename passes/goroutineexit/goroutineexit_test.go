@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/leakvet/leakvet/internal/corpustest"
+
 	"github.com/leakvet/leakvet/passes/goroutineexit"
 )
 
@@ -21,4 +23,5 @@ func testdata(t *testing.T) string {
 // the .golden files beside them.
 func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), goroutineexit.Analyzer, "goroutineexit/...")
+	t.Run("newer Go", func(t *testing.T) { corpustest.SkipNewer(t, filepath.Join(testdata(t), "src", "goroutineexit")) })
 }

@@ -18,20 +18,34 @@ import (
 // whatever it waits on) and the function that starts it can run more than
 // once per process: each run leaves one more goroutine behind for good.
 func (c *checker) noWayOutPerCall(g *ssa.Go, body *ssa.Function) {
-	if ssaidiom.BlocksReachingReturn(body)[body.Blocks[0]] || mayEndGoroutine(body) || !loops(body) {
+	if ssaidiom.MayEndGoroutine(body) || !loops(body) {
 		return
+	}
+	// The way out may be only the close of a timer's channel, which never
+	// comes (tickerrange.go).
+	var timers []timeRange
+	if ssaidiom.BlocksReachingReturn(body)[body.Blocks[0]] {
+		if timers = timeRanges(body); len(timers) == 0 || mayReturn(body, timers) {
+			return
+		}
 	}
 	parent := g.Parent()
 	if !ssaidiom.BlocksReachingReturn(parent)[g.Block()] || c.once.runsOnce(parent) {
 		return // the starter never returns, or runs once: a daemon
 	}
 	starter := outermost(parent)
+	name := ssaidiom.FuncName(ssaidiom.Object(starter), starter.Pkg.Pkg)
 	d := analysis.Diagnostic{
 		Pos:      g.Pos(),
 		Category: "noexit",
-		Message:  fmt.Sprintf("goroutine never finishes: its loop has no way out, and %s can run more than once", ssaidiom.FuncName(ssaidiom.Object(starter), starter.Pkg.Pkg)),
+		Message:  fmt.Sprintf("goroutine never finishes: its loop has no way out, and %s can run more than once", name),
 	}
-	if loop := firstLoop(body); loop.IsValid() {
+	if len(timers) > 0 {
+		d.Message = fmt.Sprintf("goroutine never finishes: its loop ends only when a timer's channel is closed, which never happens (Stop does not close it), and %s can run more than once", name)
+		for _, t := range timers {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: t.recv.Pos(), Message: "this receive from a timer's channel never reports it closed"})
+		}
+	} else if loop := firstLoop(body); loop.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: loop, Message: "this loop has no break, return or runtime.Goexit"})
 	}
 	c.report(g, d)
@@ -44,51 +58,6 @@ func loops(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		if ssaidiom.InLoop(b) {
 			return true
-		}
-	}
-	return false
-}
-
-// mayEndGoroutine reports whether body ends the goroutine or the process
-// other than by a return: a call of panic, os.Exit, log.Fatal or
-// log.Panic, or of testing's FailNow family, which calls runtime.Goexit.
-func mayEndGoroutine(body *ssa.Function) bool {
-	for _, b := range body.Blocks {
-		for _, instr := range b.Instrs {
-			if p, ok := instr.(*ssa.Panic); ok && p.Pos().IsValid() {
-				return true // a panic call; go/ssa's own, after a blocking select, has no position
-			}
-			call, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			cc := call.Common()
-			var name string
-			var pkg *types.Package
-			if cc.IsInvoke() {
-				name, pkg = cc.Method.Name(), cc.Method.Pkg()
-			} else if fn := cc.StaticCallee(); fn != nil && fn.Pkg != nil {
-				name, pkg = fn.Name(), fn.Pkg.Pkg
-			}
-			if pkg == nil {
-				continue
-			}
-			switch pkg.Path() {
-			case "testing":
-				switch name {
-				case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-					return true
-				}
-			case "os":
-				if name == "Exit" {
-					return true
-				}
-			case "log":
-				switch name {
-				case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-					return true
-				}
-			}
 		}
 	}
 	return false

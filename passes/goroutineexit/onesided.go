@@ -47,6 +47,9 @@ func (c *checker) oneSided() {
 				c.reportOneSided(s, ch, snd.Instr, snd.State, snd.Go, done, neverReceived)
 			}
 		}
+		if bufferedNeverReceived(ch) {
+			c.overflow(s, ch, done)
+		}
 	}
 	c.servedAfterStop(s, done)
 }
@@ -132,7 +135,6 @@ func (c *checker) reportOneSided(s *sourceTracer, ch *chanflow.Channel, instr ss
 type sourceTracer struct {
 	c       *checker
 	byMake  map[*ssa.MakeChan]*chanflow.Channel
-	fields  map[*types.Var][]*ssa.FieldAddr
 	globals map[*ssa.Global][]*ssa.Store
 	used    map[types.Object]bool
 }
@@ -268,18 +270,18 @@ func (s *sourceTracer) sources(v ssa.Value, makes map[*ssa.MakeChan]bool, seen m
 	return false
 }
 
-// stored traces what may be stored at addr: an unexported field of the
-// package's struct types, or a local variable (also one captured by a
+// stored traces what may be stored at addr: a field of the package's
+// struct types that only the package accesses (valueflow.TrackedField), or a local variable (also one captured by a
 // closure).
 func (s *sourceTracer) stored(addr ssa.Value, makes map[*ssa.MakeChan]bool, seen map[ssa.Value]bool, budget *int) bool {
 	switch addr := addr.(type) {
 	case *ssa.FieldAddr:
-		f := s.trackedField(addr)
+		f := s.c.vf.TrackedField(addr)
 		if f == nil {
 			return false
 		}
-		for _, fa := range s.fieldAddrs()[f] {
-			if !s.storesInto(fa, makes, seen, budget) {
+		for _, ref := range s.c.vf.FieldRefs(f) {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && !s.storesInto(fa, makes, seen, budget) {
 				return false
 			}
 		}
@@ -412,45 +414,6 @@ func (s *sourceTracer) returned(call ssa.CallCommon, index int, makes map[*ssa.M
 	return true
 }
 
-// trackedField returns the field fa addresses when it is an unexported
-// field of a struct type declared in the package, so that every store
-// into it is in the package.
-func (s *sourceTracer) trackedField(fa *ssa.FieldAddr) *types.Var {
-	named, ok := types.Unalias(deref(fa.X.Type())).(*types.Named)
-	if !ok {
-		return nil
-	}
-	st, ok := named.Origin().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	f := st.Field(fa.Field)
-	if f.Exported() || f.Pkg() != s.c.pass.Pkg || named.Obj().Pkg() != s.c.pass.Pkg {
-		return nil
-	}
-	return f
-}
-
-// fieldAddrs indexes the package's field addresses by tracked field.
-func (s *sourceTracer) fieldAddrs() map[*types.Var][]*ssa.FieldAddr {
-	if s.fields != nil {
-		return s.fields
-	}
-	s.fields = make(map[*types.Var][]*ssa.FieldAddr)
-	for _, fn := range s.c.flow.SSA().SrcFuncs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if fa, ok := instr.(*ssa.FieldAddr); ok {
-					if f := s.trackedField(fa); f != nil {
-						s.fields[f] = append(s.fields[f], fa)
-					}
-				}
-			}
-		}
-	}
-	return s.fields
-}
-
 // servedAfterStop reports plain sends on an unbuffered channel held in a
 // field whose every receiver is a select case in a loop that has another
 // case leaving the loop (the serve loop of a type, returning on stop): an
@@ -566,10 +529,7 @@ func (c *checker) reportServedAfterStop(s *sourceTracer, ch *chanflow.Channel, s
 		name = c.src.ChanText(send.Pos(), "the channel")
 	}
 	stop := c.src.ChanText(e.sel.States[e.state].Pos, "its other case")
-	loop := ssaidiom.FuncName(ssaidiom.Object(e.sel.Parent()), c.pass.Pkg)
-	if ssaidiom.Object(e.sel.Parent()) == nil {
-		loop = "the receiving loop"
-	}
+	loop := ssaidiom.FuncNameOf(e.sel.Parent(), c.pass.Pkg)
 	c.diags = append(c.diags, analysis.Diagnostic{
 		Pos:      send.Pos(),
 		Category: "servedafterstop",

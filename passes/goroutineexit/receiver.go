@@ -41,6 +41,9 @@ func (c *checker) abandonedReceiver(ch *chanflow.Channel) {
 	if p == nil || p.Cost >= need {
 		return
 	}
+	if p = c.uncorrelatedRelease(ch, g, recvs, start, t, it, p); p == nil || p.Cost >= need {
+		return // every path that leaves may be one on which it does not wait
+	}
 
 	at := recvs[0]
 	if need == 2 {

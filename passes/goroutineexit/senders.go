@@ -39,15 +39,17 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	if len(ch.Sends) == 0 {
 		return
 	}
-	k, _, ok := c.capacityAt(ch.Make)
-	if !ok {
+	k, _, constant := c.capacityAt(ch.Make)
+	if !constant && symbolicCapacity(ch.Make.Size) == nil {
 		return
 	}
 	parent := ch.Make.Parent()
 	it := iterationOf(ch)
 	s := c.sendersOf(ch, parent, it)
 	if s == nil {
-		c.siblingSenders(ch, parent, it, k)
+		if constant {
+			c.siblingSenders(ch, parent, it, k)
+		}
 		return
 	}
 	if c.reported[s.g] || ch.Closed && !closedOnlyBy(ch, s) {
@@ -56,6 +58,10 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	t, ok := c.receiveWeights(ch, parent, it)
 	if !ok || !addRanges(t, ch, parent) {
 		return
+	}
+	count := c.senderCount(s)
+	if !t.countsMatch(count) || t.receivesWhileStarting(s.start) {
+		return // a counted receive loop that may not take every value
 	}
 	if t.drains && (s.loop == nil || s.loop.trip >= 0) {
 		// A loop that receives until some value may be stopping at the
@@ -67,6 +73,12 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 	p := ssaidiom.CheapestExit(s.start, t.After(s.start), t.Edge, it.ends())
 	if p == nil {
 		return // the parent never returns: it is not the one giving up
+	}
+	if p = c.uncorrelatedExit(ch, s, t, it, p); p == nil {
+		return // every path that gives up may be one on which nothing is sent
+	}
+	if c.symbolicSenders(ch, s, count, p, t.ours) || !constant {
+		return
 	}
 	if s.loop != nil && s.loop.trip < 0 {
 		// As many values as the loop runs, known only at run time: any
@@ -80,7 +92,10 @@ func (c *checker) forgottenSender(ch *chanflow.Channel) {
 		return
 	}
 	sent := s.perGoroutine
-	if s.many {
+	switch {
+	case s.many && count != nil && count.trip >= 0:
+		sent = count.trip // a constant number of goroutines, one value each
+	case s.many:
 		sent *= 2 // at least two goroutines
 	}
 	if sent <= p.Cost+k {
@@ -340,6 +355,11 @@ type tally struct {
 	// drains is set when a receive that heads a loop is counted once per
 	// iteration (see drainLoop).
 	drains bool
+	// counted holds the bounds n of the counted loops "i < n" that
+	// receive once per iteration (see addCountedRecv): leaving such a
+	// loop through its test counts as receiving everything, which holds
+	// only when the senders send n values (see countsMatch).
+	counted []*countedLoop
 }
 
 func newTally() *tally {
@@ -378,7 +398,10 @@ func (c *checker) receiveWeights(ch *chanflow.Channel, parent *ssa.Function, it 
 			// drained channel on the way out once it is closed.
 			branch, notOk := drainLoop(r.Instr)
 			if branch == nil {
-				return nil, false
+				if !t.addCountedRecv(r.Instr, r.State) {
+					return nil, false
+				}
+				continue
 			}
 			t.Add(r.Instr, 1)
 			t.AddEdge(branch, notOk, closeWeight)
@@ -548,9 +571,9 @@ func capacityWords(k int) string {
 // funcText names the function a go statement starts.
 func (c *checker) funcText(g *ssa.Go) string {
 	if fn := g.Call.StaticCallee(); fn != nil {
-		return ssaidiom.FuncName(ssaidiom.Object(fn), c.pass.Pkg)
+		return ssaidiom.FuncNameOf(fn, c.pass.Pkg)
 	}
-	return "the goroutine"
+	return "the goroutine started at " + c.src.Where(g.Pos(), g.Pos())
 }
 
 // chanArg names the channel as passed in the go statement g.

@@ -57,7 +57,7 @@ func (c *checker) siblingSenders(ch *chanflow.Channel, parent *ssa.Function, it 
 		}
 	}
 	t, ok := c.receiveWeights(ch, parent, it)
-	if !ok || t.drains {
+	if !ok || t.drains || len(t.counted) > 0 && !(allSendOnceOnEveryPath(order) && t.countsMatch(&sendCount{trip: total})) {
 		return
 	}
 	p := ssaidiom.CheapestExit(last.g, t.After(last.g), t.Edge, it.ends())

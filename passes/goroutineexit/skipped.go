@@ -24,17 +24,20 @@ import (
 // paths are unknown. Receives by anyone else make the count unknown.
 func (c *checker) skippedSignal(ch *chanflow.Channel) {
 	parent := ch.Make.Parent()
-	recv := makerReceive(ch, parent)
-	if recv == nil {
+	w := c.waitOf(ch, parent)
+	if w == nil {
 		return
 	}
 	g, body := signallerOf(ch, parent)
-	if g == nil || c.reported[g] || inLoop(g) || !ssaidiom.RunsBefore(g, recv) {
+	if g == nil || c.reported[g] || inLoop(g) || !ssaidiom.RunsBefore(g, w.at) {
 		return
+	}
+	if w.call != nil && len(callsPassing(body, w.recv.Parent(), ch)) > 0 {
+		return // the goroutine waits through the helper too
 	}
 	// The maker waits on every path from the go statement to its returns.
 	waits := newTally()
-	waits.Add(recv, 1)
+	waits.Add(w.at, 1)
 	if p := ssaidiom.CheapestExit(g, waits.After(g), waits.Edge, nil); p == nil || p.Cost < 1 {
 		return
 	}
@@ -54,22 +57,61 @@ func (c *checker) skippedSignal(ch *chanflow.Channel) {
 	if p == nil || p.Cost > 0 {
 		return
 	}
-	c.reportSkipped(ch, g, recv, p)
+	c.reportSkipped(ch, g, w, p)
 }
 
-// makerReceive returns the one receive from ch, a plain receive
-// expression outside loops in parent itself, or nil when ch is received
-// from in any other way.
-func makerReceive(ch *chanflow.Channel, parent *ssa.Function) *ssa.UnOp {
+// A makerWait is where the function that made a channel waits on it.
+type makerWait struct {
+	recv *ssa.UnOp // the one receive from the channel
+	// call is the maker's one call of the helper of the package that
+	// holds recv, or nil when recv is in the maker itself.
+	call *ssa.Call
+	at   ssa.Instruction // recv or call: where the maker waits
+}
+
+// waitOf returns the one receive from ch when it is a plain receive
+// expression outside loops in parent itself, or in a named function of
+// the package that receives from ch exactly once on every path (and does
+// nothing else with it) and that parent calls once, outside loops, and
+// nothing else calls with ch. It returns nil when ch is received from in
+// any other way.
+func (c *checker) waitOf(ch *chanflow.Channel, parent *ssa.Function) *makerWait {
 	if len(ch.Recvs) != 1 || len(ch.Ranges) > 0 {
 		return nil
 	}
 	r := ch.Recvs[0]
 	u, ok := r.Instr.(*ssa.UnOp)
-	if !ok || r.Go != nil || u.Parent() != parent || inLoop(u) {
+	if !ok || r.Go != nil || inLoop(u) {
 		return nil
 	}
-	return u
+	if u.Parent() == parent {
+		return &makerWait{recv: u, at: u}
+	}
+	h := u.Parent()
+	if h.Parent() != nil || alwaysReceives(h, []ssa.Instruction{u}, ch) != 1 {
+		return nil
+	}
+	calls := callsPassing(parent, h, ch)
+	if len(calls) != 1 || inLoop(calls[0]) {
+		return nil
+	}
+	call, ok := calls[0].(*ssa.Call)
+	if !ok {
+		return nil // a go or defer of the helper
+	}
+	n := 0
+	for _, other := range c.callsOf(h) {
+		for _, a := range other.Call.Args {
+			if ch.Aliases[a] {
+				n++
+				break
+			}
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return &makerWait{recv: u, call: call, at: call}
 }
 
 // signallerOf returns the go statement of parent whose goroutine does
@@ -110,26 +152,33 @@ func signallerOf(ch *chanflow.Channel, parent *ssa.Function) (*ssa.Go, *ssa.Func
 	return g, body
 }
 
-// reportSkipped reports the maker's receive recv, blocked forever when
-// the goroutine g takes the path p that skips the signal.
-func (c *checker) reportSkipped(ch *chanflow.Channel, g *ssa.Go, recv *ssa.UnOp, p *ssaidiom.Path) {
+// reportSkipped reports the maker's wait w, blocked forever when the
+// goroutine g takes the path p that skips the signal. It is reported at
+// the receive, where the maker blocks: in the helper, for a wait through
+// one, with the call related.
+func (c *checker) reportSkipped(ch *chanflow.Channel, g *ssa.Go, w *makerWait, p *ssaidiom.Path) {
+	recv := w.recv
 	name := c.src.ChanText(recv.Pos(), "the channel")
-	who := recv.Parent().Name()
-	if recv.Parent().Parent() != nil {
-		who = "the function literal"
+	who := ssaidiom.FuncNameOf(w.at.Parent(), c.pass.Pkg) + " blocks forever"
+	if w.call != nil {
+		who += " in " + ssaidiom.FuncNameOf(recv.Parent(), c.pass.Pkg)
 	}
+	started := "the goroutine started at " + c.src.Where(g.Pos(), recv.Pos())
 	var msg string
 	var skip analysis.RelatedInformation
 	if p.Ret.Pos().IsValid() {
-		msg = fmt.Sprintf("%s blocks forever receiving from %s: the goroutine that releases it can return at %s without sending on or closing it",
-			who, name, c.src.Where(p.Ret.Pos(), recv.Pos()))
+		msg = fmt.Sprintf("%s receiving from %s: %s can return at %s without sending on or closing it",
+			who, name, started, c.src.Where(p.Ret.Pos(), recv.Pos()))
 		skip = analysis.RelatedInformation{Pos: p.Ret.Pos(), Message: "here the goroutine returns without sending on or closing " + name}
 	} else {
-		msg = fmt.Sprintf("%s blocks forever receiving from %s: the goroutine that releases it can reach its end without sending on or closing it",
-			who, name)
+		msg = fmt.Sprintf("%s receiving from %s: %s can reach its end without sending on or closing it",
+			who, name, started)
 	}
 	d := analysis.Diagnostic{Pos: recv.Pos(), Category: "skippedsignal", Message: msg}
 	d.Related = append(d.Related, makeRelated(ch, c.src.MadeName(ch.Make.Pos(), name)))
+	if w.call != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: w.call.Pos(), Message: fmt.Sprintf("here %s waits through %s", ssaidiom.FuncNameOf(w.at.Parent(), c.pass.Pkg), ssaidiom.FuncNameOf(recv.Parent(), c.pass.Pkg))})
+	}
 	if skip.Pos.IsValid() {
 		d.Related = append(d.Related, skip)
 	}

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -32,6 +33,9 @@ type syncVar struct {
 	// unknownAdd is set for an Add whose delta may be negative: it may be
 	// a Done in disguise.
 	unknownAdd bool
+	// handed are the calls that pass the WaitGroup's address to a
+	// function of the package, whose uses of it are followed.
+	handed []ssa.CallInstruction
 }
 
 // syncKey identifies a syncVar: a field (the generic origin, so that all
@@ -63,6 +67,7 @@ func (c *checker) syncWaits() {
 	for _, v := range vars {
 		if v.kind == "WaitGroup" && !v.escaped {
 			c.waitInSpawnLoop(v, reported)
+			c.waitGroupDoneSkipped(v, reported)
 		}
 	}
 	for _, fn := range c.flow.SSA().SrcFuncs {
@@ -80,80 +85,129 @@ func (c *checker) syncWaits() {
 }
 
 // collectSyncVars indexes every operation on a WaitGroup or Cond held in
-// an unexported field or a local variable of the package.
+// a tracked field (one only the package accesses, see
+// valueflow.TrackedField) or a local variable of the package, followed
+// into the package's functions it is handed to.
 func (c *checker) collectSyncVars() map[syncKey]*syncVar {
-	vars := make(map[syncKey]*syncVar)
-	get := func(k syncKey, kind string) *syncVar {
-		v := vars[k]
-		if v == nil {
-			v = &syncVar{kind: kind}
-			vars[k] = v
-		}
-		return v
-	}
+	s := &syncIndex{c: c, vars: make(map[syncKey]*syncVar), params: make(map[ssa.Value][]syncKey)}
 	for _, fn := range c.flow.SSA().SrcFuncs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
-				case *ssa.FieldAddr:
-					if f, kind := syncField(instr.X.Type(), instr.Field); f != nil {
-						v := get(syncKey{field: f}, kind)
-						if !fieldUsesFollowed(instr, kind) {
-							v.escaped = true
-						}
-					}
-				case *ssa.Field:
-					if f, kind := syncField(instr.X.Type(), instr.Field); f != nil {
-						v := get(syncKey{field: f}, kind)
-						if !pointerField(f) || !valueUsesFollowed(instr) {
-							v.escaped = true
-						}
+				case *ssa.FieldAddr, *ssa.Field:
+					if f, kind := c.syncField(instr.(ssa.Value)); f != nil {
+						s.field(f, kind)
 					}
 				case *ssa.Alloc:
 					if kind := syncKind(deref(instr.Type())); kind != "" {
-						v := get(syncKey{local: instr}, kind)
-						if !localUsesFollowed(instr, 0) {
+						k := syncKey{local: instr}
+						v := s.get(k, kind)
+						if !s.usesFollowed(instr, k, 0) {
 							v.escaped = true
 						}
 					}
-				case ssa.CallInstruction:
-					c.recordSyncCall(instr, get)
 				}
 			}
 		}
 	}
-	return vars
+	// The calls are filed once every variable's uses, in the helpers it
+	// is handed to too, are known.
+	for _, fn := range c.flow.SSA().SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					s.recordSyncCall(call)
+				}
+			}
+		}
+	}
+	return s.vars
+}
+
+// syncIndex collects the syncVars of a package.
+type syncIndex struct {
+	c    *checker
+	vars map[syncKey]*syncVar
+	// params maps a parameter of a helper that a WaitGroup's address is
+	// handed to (or a free variable bound to one) to the variables it may
+	// be.
+	params map[ssa.Value][]syncKey
+	fields map[*types.Var]bool
+}
+
+func (s *syncIndex) get(k syncKey, kind string) *syncVar {
+	v := s.vars[k]
+	if v == nil {
+		v = &syncVar{kind: kind}
+		s.vars[k] = v
+	}
+	return v
+}
+
+// field checks, once, every access to the tracked sync field f in the
+// package's field index.
+func (s *syncIndex) field(f *types.Var, kind string) {
+	if s.fields == nil {
+		s.fields = make(map[*types.Var]bool)
+	}
+	if s.fields[f] {
+		return
+	}
+	s.fields[f] = true
+	k := syncKey{field: f}
+	v := s.get(k, kind)
+	for _, ref := range s.c.vf.FieldRefs(f) {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr:
+			if !s.fieldUsesFollowed(ref, f, kind) {
+				v.escaped = true
+			}
+		case *ssa.Field:
+			if !pointerField(f) || !valueUsesFollowed(ref) {
+				v.escaped = true
+			}
+		}
+	}
 }
 
 // recordSyncCall files a call of a WaitGroup or Cond method under the
 // variable its receiver is.
-func (c *checker) recordSyncCall(call ssa.CallInstruction, get func(syncKey, string) *syncVar) {
+func (s *syncIndex) recordSyncCall(call ssa.CallInstruction) {
 	m := syncMethod(call.Common())
 	if m == "" {
 		return
 	}
-	k, ok := syncReceiver(call.Common().Args[0])
-	if !ok {
-		return
+	recv := call.Common().Args[0]
+	keys := s.params[recv]
+	if k, ok := s.c.syncReceiver(recv); ok {
+		keys = []syncKey{k}
+	} else if m == "WaitGroup.Wait" {
+		return // a wait in a helper is judged where the WaitGroup is
 	}
+	for _, k := range keys {
+		s.record(k, m, call)
+	}
+}
+
+func (s *syncIndex) record(k syncKey, m string, call ssa.CallInstruction) {
 	switch m {
 	case "WaitGroup.Add":
-		v := get(k, "WaitGroup")
+		v := s.get(k, "WaitGroup")
 		v.adds = append(v.adds, call)
 		if !positiveDelta(call.Common().Args[1]) {
 			v.unknownAdd = true
 		}
 	case "WaitGroup.Done", "WaitGroup.Go":
-		v := get(k, "WaitGroup")
+		v := s.get(k, "WaitGroup")
 		v.dones = append(v.dones, call)
 	case "WaitGroup.Wait":
-		v := get(k, "WaitGroup")
+		v := s.get(k, "WaitGroup")
 		v.waits = append(v.waits, call)
 	case "Cond.Wait":
-		v := get(k, "Cond")
+		v := s.get(k, "Cond")
 		v.waits = append(v.waits, call)
 	case "Cond.Signal", "Cond.Broadcast":
-		v := get(k, "Cond")
+		v := s.get(k, "Cond")
 		v.signals = append(v.signals, call)
 	}
 }
@@ -169,11 +223,16 @@ func (c *checker) waitGroupNeverDone(v *syncVar, reported map[ssa.CallInstructio
 		name := c.receiverText(w, "the WaitGroup")
 		once := fmt.Sprintf("once %s.Add has run", name)
 		if fn := add.Parent(); fn != w.Parent() {
-			once = fmt.Sprintf("once %s has run", ssaidiom.FuncName(ssaidiom.Object(fn), fn.Pkg.Pkg))
+			once = fmt.Sprintf("once %s has run", ssaidiom.FuncNameOf(fn, fn.Pkg.Pkg))
+		}
+		related := []analysis.RelatedInformation{{Pos: add.Pos(), Message: "the counter is raised here"}}
+		for _, h := range v.handed {
+			callee := h.Common().StaticCallee()
+			related = append(related, analysis.RelatedInformation{Pos: h.Pos(),
+				Message: fmt.Sprintf("%s is handed to %s here, which never calls Done", name, ssaidiom.FuncNameOf(callee, c.pass.Pkg))})
 		}
 		c.reportWait(w, reported, "syncwait",
-			fmt.Sprintf("Wait blocks forever %s: nothing in the package calls %s.Done", once, name),
-			analysis.RelatedInformation{Pos: add.Pos(), Message: "the counter is raised here"})
+			fmt.Sprintf("Wait blocks forever %s: nothing in the package calls %s.Done", once, name), related...)
 	}
 }
 
@@ -405,16 +464,13 @@ func syncKind(t types.Type) string {
 	return ""
 }
 
-// syncField returns the field i of the struct that t is (or points to)
-// and the kind of sync value it holds (a WaitGroup or a Cond, or a
-// pointer to a Cond), when the field is unexported.
-func syncField(t types.Type, i int) (*types.Var, string) {
-	st, ok := deref(t).Underlying().(*types.Struct)
-	if !ok || i >= st.NumFields() {
-		return nil, ""
-	}
-	f := st.Field(i)
-	if f.Exported() {
+// syncField returns the field that v, a Field or FieldAddr instruction,
+// accesses and the kind of sync value it holds (a WaitGroup or a Cond, or
+// a pointer to a Cond), when the package's field index tracks it: no
+// other package can reach it.
+func (c *checker) syncField(v ssa.Value) (*types.Var, string) {
+	f := c.vf.TrackedField(v)
+	if f == nil {
 		return nil, ""
 	}
 	kind := syncKind(f.Type())
@@ -426,7 +482,7 @@ func syncField(t types.Type, i int) (*types.Var, string) {
 	if kind == "" {
 		return nil, ""
 	}
-	return f.Origin(), kind
+	return f, kind
 }
 
 func pointerField(f *types.Var) bool {
@@ -437,20 +493,20 @@ func pointerField(f *types.Var) bool {
 // syncReceiver returns the variable that v, the receiver of a sync
 // method call, is: the address of a field, a Cond pointer loaded from a
 // field, or a local variable (also through a closure's free variable).
-func syncReceiver(v ssa.Value) (syncKey, bool) {
+func (c *checker) syncReceiver(v ssa.Value) (syncKey, bool) {
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
-		if f, _ := syncField(v.X.Type(), v.Field); f != nil {
+		if f, _ := c.syncField(v); f != nil {
 			return syncKey{field: f}, true
 		}
 	case *ssa.UnOp:
 		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
-			if f, _ := syncField(fa.X.Type(), fa.Field); f != nil {
+			if f, _ := c.syncField(fa); f != nil {
 				return syncKey{field: f}, true
 			}
 		}
 	case *ssa.Field:
-		if f, _ := syncField(v.X.Type(), v.Field); f != nil {
+		if f, _ := c.syncField(v); f != nil {
 			return syncKey{field: f}, true
 		}
 	case *ssa.Alloc, *ssa.FreeVar:
@@ -461,27 +517,28 @@ func syncReceiver(v ssa.Value) (syncKey, bool) {
 	return syncKey{}, false
 }
 
-// fieldUsesFollowed reports whether every use of fa, the address of a
-// sync field, is one the analysis follows: the receiver of a sync method
-// call, the Cond's L field, and for a Cond pointer field its loads and
-// the stores of a fresh Cond.
-func fieldUsesFollowed(fa *ssa.FieldAddr, kind string) bool {
+// fieldUsesFollowed reports whether every use of fa, the address of the
+// sync field f, is one the analysis follows: the receiver of a sync
+// method call, an argument of a call of the package's function (for a
+// WaitGroup, followed there), the Cond's L field, and for a Cond pointer
+// field its loads and the stores of a fresh Cond.
+func (s *syncIndex) fieldUsesFollowed(fa *ssa.FieldAddr, f *types.Var, kind string) bool {
 	for _, ref := range referrers(fa) {
 		switch ref := ref.(type) {
 		case ssa.CallInstruction:
-			if !isReceiverOnly(ref, fa) {
+			if !isReceiverOnly(ref, fa) && (kind != "WaitGroup" || !s.intoHelper(ref, fa, syncKey{field: f}, 0)) {
 				return false
 			}
 		case *ssa.FieldAddr: // c.L of a Cond field
-			if kind != "Cond" || pointerField(fieldVar(fa)) {
+			if kind != "Cond" || pointerField(f) {
 				return false
 			}
 		case *ssa.UnOp:
-			if ref.Op != token.MUL || !pointerField(fieldVar(fa)) || !valueUsesFollowed(ref) {
+			if ref.Op != token.MUL || !pointerField(f) || !valueUsesFollowed(ref) {
 				return false
 			}
 		case *ssa.Store:
-			if ref.Addr != fa || !freshCond(ref.Val, fieldVar(fa)) {
+			if ref.Addr != fa || !s.c.freshCond(ref.Val, f) {
 				return false
 			}
 		case *ssa.DebugRef:
@@ -512,7 +569,7 @@ func valueUsesFollowed(v ssa.Value) bool {
 // freshCond reports whether v, stored into the Cond pointer field f, is a
 // new Cond (sync.NewCond or &sync.Cond{...}) that goes nowhere but into
 // f, or nil.
-func freshCond(v ssa.Value, f *types.Var) bool {
+func (c *checker) freshCond(v ssa.Value, f *types.Var) bool {
 	switch v := v.(type) {
 	case *ssa.Const:
 		return v.IsNil()
@@ -528,7 +585,10 @@ func freshCond(v ssa.Value, f *types.Var) bool {
 		switch ref := ref.(type) {
 		case *ssa.Store:
 			fa, ok := ref.Addr.(*ssa.FieldAddr)
-			if !ok || ref.Val != v || fieldVar(fa) != f {
+			if !ok || ref.Val != v {
+				return false
+			}
+			if g, _ := c.syncField(fa); g != f {
 				return false
 			}
 		case *ssa.FieldAddr, *ssa.DebugRef: // &sync.Cond{L: ...}
@@ -539,24 +599,31 @@ func freshCond(v ssa.Value, f *types.Var) bool {
 	return true
 }
 
-// localUsesFollowed reports whether every use of a local WaitGroup or
-// Cond (or the free variable of a closure that captures it) is the
-// receiver of a sync method call or a capture by a closure whose uses
-// are followed in turn.
-func localUsesFollowed(v ssa.Value, depth int) bool {
+// usesFollowed reports whether every use of v (a local WaitGroup or
+// Cond, the free variable of a closure that captures it, or the parameter
+// of a helper it is handed to) is the receiver of a sync method call, a
+// capture by a closure, or for a WaitGroup an argument of a static call of
+// the package's function, whose uses are followed in turn.
+func (s *syncIndex) usesFollowed(v ssa.Value, k syncKey, depth int) bool {
 	if depth > 8 {
 		return false
 	}
 	for _, ref := range referrers(v) {
 		switch ref := ref.(type) {
 		case ssa.CallInstruction:
-			if !isReceiverOnly(ref, v) {
+			if !isReceiverOnly(ref, v) && (s.vars[k].kind != "WaitGroup" || !s.intoHelper(ref, v, k, depth)) {
 				return false
 			}
 		case *ssa.MakeClosure:
 			fn := ref.Fn.(*ssa.Function)
 			for i, b := range ref.Bindings {
-				if b == v && !localUsesFollowed(fn.FreeVars[i], depth+1) {
+				if b != v {
+					continue
+				}
+				if _, isParam := v.(*ssa.Parameter); isParam || s.params[v] != nil {
+					s.params[fn.FreeVars[i]] = append(s.params[fn.FreeVars[i]], k)
+				}
+				if !s.usesFollowed(fn.FreeVars[i], k, depth+1) {
 					return false
 				}
 			}
@@ -565,6 +632,41 @@ func localUsesFollowed(v ssa.Value, depth int) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// intoHelper follows v, a WaitGroup's address, passed by call to a
+// function of the package (called, deferred or started), into the
+// parameter that receives it: the helper's Add, Done and Go calls on it
+// count for k, and it may hand it on the same way. A function of another
+// package, an interface method or a function value may call Done where
+// the analysis cannot see, and so does a helper that stores the address.
+func (s *syncIndex) intoHelper(call ssa.CallInstruction, v ssa.Value, k syncKey, depth int) bool {
+	cc := call.Common()
+	if cc.IsInvoke() || syncMethod(cc) != "" {
+		return false
+	}
+	fn := cc.StaticCallee()
+	if fn == nil || fn.Pkg != s.c.flow.SSA().Pkg || len(fn.Blocks) == 0 || fn.Origin() != nil {
+		return false // an instance of a generic helper is not among the bodies indexed
+	}
+	for i, a := range cc.Args {
+		if a != v {
+			continue
+		}
+		if i >= len(fn.Params) {
+			return false
+		}
+		p := fn.Params[i]
+		if slices.Contains(s.params[p], k) {
+			continue // a recursive helper, already followed
+		}
+		s.params[p] = append(s.params[p], k)
+		if !s.usesFollowed(p, k, depth+1) {
+			return false
+		}
+	}
+	s.vars[k].handed = append(s.vars[k].handed, call)
 	return true
 }
 
@@ -598,11 +700,6 @@ func positiveDelta(v ssa.Value) bool {
 		v = conv.X
 	}
 	return ssaidiom.LenArg(v) != nil
-}
-
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	f, _ := syncField(fa.X.Type(), fa.Field)
-	return f
 }
 
 func referrers(v ssa.Value) []ssa.Instruction {

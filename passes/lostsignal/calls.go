@@ -65,13 +65,103 @@ func (c *checker) checkResult(fn *ssa.Function, call *ssa.Call, i int, k Kind, s
 		c.reportDropped(call, i, k, sum, nil)
 		return
 	}
-	if k == SendMany {
-		return // one receive may not be enough; the count is unknown
+	if k == SendStream {
+		if recv, exit := stopsEarly(fn, u); exit != nil {
+			c.reportStoppedEarly(call, i, sum, recv, exit)
+			return
+		}
+	}
+	if k == SendStream || k == SendMany {
+		// One receive may not be enough: judged only when the sends
+		// every run makes, and the receives on each path, are counted.
+		if must := sum.mustSends(i); must >= 2 {
+			if p := fewerReceives(call, u, must); p != nil {
+				c.reportFewerReceives(call, i, sum, must, p)
+			}
+		}
+		return
 	}
 	st := stops{instr: func(instr ssa.Instruction) bool { return u.points[instr] }, edges: u.edges}
 	if exit := exitFrom(fn, call, st); exit != nil {
 		c.reportDropped(call, i, k, sum, exit)
 	}
+}
+
+// fewerReceives returns a path from call to a return of its function on
+// which fewer than must values are received from the handle u followed,
+// or nil. Receives in loops make the count unknown.
+func fewerReceives(call *ssa.Call, u *uses, must int64) *ssaidiom.Path {
+	w := ssaidiom.NewWeights()
+	for p := range u.points {
+		if ssaidiom.InLoop(p.Block()) {
+			return nil
+		}
+		w.Add(p, 1)
+	}
+	for e := range u.edges {
+		if ssaidiom.InLoop(e.from) {
+			return nil
+		}
+		w.AddEdge(e.from, e.to, 1)
+	}
+	p := ssaidiom.CheapestExit(call, w.After(call), w.Edge, nil)
+	if p == nil || p.Ret == nil || int64(p.Cost) >= must {
+		return nil
+	}
+	return p
+}
+
+// stopsEarly returns a receive from the handle u followed, in a loop
+// that ends when the channel is closed (a range loop, a comma-ok receive
+// whose ok decides a branch, or a select case in a loop), and an exit of
+// fn that a path from just after it reaches without receiving again and
+// without seeing the channel closed: a break or return out of the loop,
+// another case of the select. A goroutine that has another value to send
+// then blocks forever. Plain receives are not judged: a fixed number of
+// them may take every value.
+func stopsEarly(fn *ssa.Function, u *uses) (ssa.Instruction, ssa.Instruction) {
+	closed := make(map[edge]bool)
+	for e := range u.edges {
+		closed[e] = true // receiving again, in a select case
+	}
+	type start struct {
+		recv ssa.Instruction
+		b    *ssa.BasicBlock
+		i    int
+	}
+	var starts []start
+	for p := range u.points {
+		recv, ok := p.(*ssa.UnOp)
+		if !ok || !recv.CommaOk {
+			continue
+		}
+		if branch, notOk := ssaidiom.OkBranch(recv); branch != nil {
+			closed[edge{branch, notOk}] = true
+			if ssaidiom.InLoop(recv.Block()) {
+				starts = append(starts, start{recv, recv.Block(), ssaidiom.IndexOf(recv) + 1})
+			}
+		}
+	}
+	for e, sel := range u.selects {
+		if !ssaidiom.InLoop(sel.Block()) {
+			continue
+		}
+		if branch, notOk := ssaidiom.OkBranch(sel); branch != nil {
+			closed[edge{branch, notOk}] = true
+		}
+		starts = append(starts, start{sel, e.to, 0})
+	}
+	st := stops{instr: func(instr ssa.Instruction) bool { return u.points[instr] }, edges: closed}
+	var first, exit ssa.Instruction
+	for _, s := range starts {
+		if s.recv.Parent() != fn || (first != nil && s.recv.Pos() >= first.Pos()) {
+			continue
+		}
+		if e := earliest(exitsFromBlock(s.b, s.i, st)); e != nil {
+			first, exit = s.recv, e
+		}
+	}
+	return first, exit
 }
 
 // uses is the policy of a walk of a handle a function got from a call,
@@ -83,8 +173,10 @@ type uses struct {
 	// points are the instructions that take the signal: receives from a
 	// channel, calls of a stop function.
 	points map[ssa.Instruction]bool
-	// edges lead into the bodies of select cases that receive from it.
-	edges map[edge]bool
+	// edges lead into the bodies of select cases that receive from it,
+	// and selects holds their selects.
+	edges   map[edge]bool
+	selects map[edge]*ssa.Select
 	// deferred: a deferred call of the stop function takes the signal on
 	// every path.
 	deferred bool
@@ -92,7 +184,7 @@ type uses struct {
 
 // resultUses follows result i of call.
 func (c *checker) resultUses(call *ssa.Call, i int, k Kind) *uses {
-	u := &uses{kind: k, points: make(map[ssa.Instruction]bool), edges: make(map[edge]bool)}
+	u := &uses{kind: k, points: make(map[ssa.Instruction]bool), edges: make(map[edge]bool), selects: make(map[edge]*ssa.Select)}
 	u.Walk = valueflow.New(c.vf, u, valueflow.Options{})
 	for _, v := range ssaidiom.Results(call, i) {
 		u.Value(v, struct{}{})
@@ -109,6 +201,7 @@ func (u *uses) Op(_ *valueflow.Walk[struct{}], _ ssa.Value, op valueflow.Op, _ s
 	case op.Kind == valueflow.Recv && u.kind.isChan():
 		if e, ok := selectCaseEdge(op.Instr.(*ssa.Select), op.State); ok {
 			u.edges[e] = true
+			u.selects[e] = op.Instr.(*ssa.Select)
 		} else {
 			u.points[op.Instr] = true // conservatively, every case
 		}

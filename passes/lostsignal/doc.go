@@ -38,9 +38,42 @@
 // (such as <-ctx.Done()) ends on its own: dropping the channel only loses
 // the notice, which real code does on purpose (fire and forget, with the
 // channel kept for tests), so nothing is reported. "Not received on some
-// path" is reported only for a goroutine that sends once: for one that
-// sends many values the number of receives that would release it is not
-// known.
+// path" is reported for a goroutine that sends once; for goroutines that
+// send several values on an unbuffered channel it is reported when every
+// run of them sends a known number at least (sends outside loops that
+// every run passes, in goroutines started by the function) and some path
+// of the caller receives fewer, all its receives being outside loops:
+//
+//	errs := probes(a, b) // the 2 goroutines probes starts send at least 2 values ..., but on the path that returns at line N only 1 is received
+//	if err := <-errs; err != nil {
+//		return err
+//	}
+//	return <-errs
+//
+// Otherwise the number of receives that would release them is not known.
+//
+// A stream left early. When the goroutine sends a stream of values on an
+// unbuffered channel (in a loop, or in sequence, or several goroutines each
+// sending), so that after any value it may have another to send, a caller
+// that receives in a loop ending when the channel is closed (a range loop,
+// a comma-ok receive deciding a branch, a select case in a loop) and can
+// leave that loop by a break or return, or by another case of the select
+// (<-ctx.Done(), a timeout), without receiving again or draining the
+// channel, leaves the goroutine blocked on its next send:
+//
+//	for line := range lines(doc) { // the loop ... stops receiving from the channel returned by lines before it is closed, ...
+//		if strings.HasPrefix(line, "# ") {
+//			return line
+//		}
+//	}
+//
+// The message names the loop, the path out of it and the goroutine. A
+// goroutine that selects on its send with another way out (a done channel,
+// ctx.Done()), a buffer that holds every value, a drain after the loop,
+// and a fixed number of plain receives keep it silent. The goroutine is
+// blocked only if it had more to send when the loop was left: a loop that
+// breaks exactly at the last value does not leak, which the analysis
+// cannot tell from the break's condition.
 //
 // The channel may be made by a generic function or a method, in this
 // package or another one: for exported functions the summary travels as a
@@ -180,8 +213,8 @@
 //     a channel that is never closed): taking its handle would not let it
 //     finish, so that leak is rangeclose's, and gets one diagnostic.
 //
-// Known false negatives: a caller that receives some values from a
-// multi-send goroutine and then gives up; a starter whose goroutine sends
+// Known false negatives: a caller that receives from a multi-send
+// goroutine in a counted loop and then gives up; a starter whose goroutine sends
 // through a helper of another package; a start inside a closure run by the
 // owner (only the owner's own spawns are checked); a stop function that is
 // one of several returned closures sharing the channel; and any handle that

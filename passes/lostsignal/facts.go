@@ -24,9 +24,14 @@ const (
 	// whose call is the only way to end a goroutine started by the
 	// function.
 	Stop
+	// SendStream: like SendMany, on an unbuffered channel, and after each
+	// value a goroutine may send another (it sends in a loop, or in
+	// sequence, or several goroutines each send): a receiver that stops
+	// receiving before the channel is closed leaves it blocked.
+	SendStream
 )
 
-var kindNames = [...]string{None: "none", SendOnce: "send", SendMany: "sends", Stop: "stop"}
+var kindNames = [...]string{None: "none", SendOnce: "send", SendMany: "sends", Stop: "stop", SendStream: "stream"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -36,7 +41,7 @@ func (k Kind) String() string {
 }
 
 // isChan reports whether k describes a channel result.
-func (k Kind) isChan() bool { return k == SendOnce || k == SendMany }
+func (k Kind) isChan() bool { return k == SendOnce || k == SendMany || k == SendStream }
 
 // Handles is a fact attached to a *types.Func some of whose results are the
 // only handle on a goroutine the function starts. Results[i] describes the

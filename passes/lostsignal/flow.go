@@ -24,17 +24,11 @@ const (
 	numRoles
 )
 
-// flow is the policy of a walk of one value made by a starter function:
-// a channel, a cancel function, or a context. It records what the code of
-// the package does with the value, and which role each piece of code
-// plays: the walk's context is that role.
-//
-// A channel result is walked here although chanflow has walked its make:
-// chanflow's record of it is the wrong one for a summary. It follows a
-// returned channel into the callers and mixes their operations with the
-// maker's, gives up at the return of an exported function, and knows
-// goroutines but not the starter's other roles (a returned stop function,
-// a deferred helper), which decide here whether the value escapes.
+// flow is the policy of a walk of one value made by a starter function
+// that is not a channel: a cancel function, or a context. It records what
+// the code of the package does with the value, and which role each piece
+// of code plays: the walk's context is that role. (Channels are walked
+// once, by chanflow: see made.)
 type flow struct {
 	*valueflow.Walk[role]
 	starter *ssa.Function
@@ -42,14 +36,11 @@ type flow struct {
 	// escapes, and only the receives from its Done channel matter.
 	lenient bool
 
-	returned   []int             // result indexes under which the starter returns the value
-	sends      []*ssa.Send       // plain sends, in goroutines
-	selectSend bool              // a send in a select, in a goroutine
-	recvs      []ssa.Instruction // receives (*ssa.UnOp or *ssa.Select), in goroutines
-	closes     [numRoles]int
-	calls      [numRoles]int               // calls of a function value
-	roots      map[*ssa.Function][]*ssa.Go // goroutines' functions and the go statements that start them
-	stopFns    map[*ssa.Function]int       // returned closures, with their result index
+	returned []int                       // result indexes under which the starter returns the value
+	recvs    []ssa.Instruction           // receives from a context's Done channel (*ssa.UnOp or *ssa.Select), in goroutines
+	calls    [numRoles]int               // calls of a function value
+	roots    map[*ssa.Function][]*ssa.Go // goroutines' functions and the go statements that start them
+	stopFns  map[*ssa.Function]int       // returned closures, with their result index
 }
 
 // follow walks v, made by fn (a function of pkg), in the starter's role.
@@ -66,8 +57,8 @@ func follow(pkg *valueflow.Package, fn *ssa.Function, v ssa.Value, lenient bool)
 }
 
 // Op records what the operation does to the value in code playing role
-// r. Only goroutines may send or receive, only stop functions may call a
-// function value; a context's Done channel is followed.
+// r. Only goroutines may receive, only stop functions may call a function
+// value; a context's Done channel is followed.
 func (f *flow) Op(w *valueflow.Walk[role], v ssa.Value, op valueflow.Op, r role) valueflow.Verdict {
 	switch op.Kind {
 	case valueflow.Recv:
@@ -75,17 +66,6 @@ func (f *flow) Op(w *valueflow.Walk[role], v ssa.Value, op valueflow.Op, r role)
 			return valueflow.Escape
 		}
 		f.recvs = append(f.recvs, op.Instr)
-	case valueflow.Send:
-		if r != goroutine {
-			return valueflow.Escape
-		}
-		if send, ok := op.Instr.(*ssa.Send); ok {
-			f.sends = append(f.sends, send)
-		} else {
-			f.selectSend = true
-		}
-	case valueflow.Close:
-		f.closes[r]++
 	case valueflow.Call:
 		if f.calls[r]++; r != stopper {
 			return valueflow.Escape

@@ -40,6 +40,7 @@ type checker struct {
 	pass  *analysis.Pass
 	pkg   *ssa.Package
 	vf    *valueflow.Package
+	flow  *chanflow.Result
 	hasGo bool
 	sums  map[*ssa.Function]*summary
 	// oldFiles maps the files whose Go version is before go1.23 to it.
@@ -71,6 +72,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		pass:       pass,
 		pkg:        in.Pkg,
 		vf:         valueflow.NewPackage(in.Pkg, in.SrcFuncs),
+		flow:       flow,
 		hasGo:      sc.hasGo,
 		sums:       make(map[*ssa.Function]*summary),
 		oldFiles:   sc.oldFiles,

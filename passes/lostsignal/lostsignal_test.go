@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/leakvet/leakvet/internal/corpustest"
+
 	"github.com/leakvet/leakvet/passes/lostsignal"
 )
 
@@ -19,6 +21,7 @@ func testdata() string {
 
 func Test(t *testing.T) {
 	analysistest.Run(t, testdata(), lostsignal.Analyzer, "lostsignal/...")
+	t.Run("newer Go", func(t *testing.T) { corpustest.SkipNewer(t, filepath.Join(testdata(), "src", "lostsignal")) })
 }
 
 // TestFix checks the suggested fixes against the .golden files next to

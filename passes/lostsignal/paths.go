@@ -45,8 +45,19 @@ func exitsFrom(fn *ssa.Function, from ssa.Instruction, st stops) []ssa.Instructi
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
+	if from == nil {
+		return exitsFromBlock(fn.Blocks[0], 0, st)
+	}
+	return exitsFromBlock(from.Block(), ssaidiom.IndexOf(from)+1, withInfeasible(st, from))
+}
+
+// exitsFromBlock returns every exit of b's function reachable from the
+// i-th instruction of b without passing a stop.
+func exitsFromBlock(b *ssa.BasicBlock, i int, st stops) []ssa.Instruction {
 	var exits []ssa.Instruction
-	seen := make(map[*ssa.BasicBlock]bool)
+	// Started at its entry, b is done; started inside, a path may come
+	// back to scan the instructions before i.
+	seen := map[*ssa.BasicBlock]bool{b: i == 0}
 	var queue []*ssa.BasicBlock
 	follow := func(b *ssa.BasicBlock, i int) {
 		exit, stopped := scanBlock(b, i, st)
@@ -63,13 +74,7 @@ func exitsFrom(fn *ssa.Function, from ssa.Instruction, st stops) []ssa.Instructi
 			}
 		}
 	}
-	if from == nil {
-		seen[fn.Blocks[0]] = true
-		follow(fn.Blocks[0], 0)
-	} else {
-		st = withInfeasible(st, from)
-		follow(from.Block(), ssaidiom.IndexOf(from)+1)
-	}
+	follow(b, i)
 	for len(queue) > 0 {
 		b := queue[0]
 		queue = queue[1:]

@@ -87,8 +87,8 @@ func isReturn(instr ssa.Instruction) bool {
 }
 
 // funcName names fn, a function of the package, for a message: its name,
-// or "the function literal".
-func funcName(fn *ssa.Function) string { return ssaidiom.FuncName(ssaidiom.Object(fn), fn.Pkg.Pkg) }
+// or "the func literal in F".
+func funcName(fn *ssa.Function) string { return ssaidiom.FuncNameOf(fn, fn.Pkg.Pkg) }
 
 // goroutineText describes the goroutines started by the go statements
 // gos, or those started by callee when they are not known.
@@ -104,11 +104,7 @@ func (s *source) goroutineText(gos []*ssa.Go, callee string, from token.Pos) str
 func (c *checker) reportDropped(call *ssa.Call, i int, k Kind, sum *summary, exit ssa.Instruction) {
 	s := c.src
 	name := s.callName(call)
-	var gos []*ssa.Go
-	var mk *ssa.MakeChan
-	if sum != nil {
-		gos, mk = sum.gos[i], sum.makes[i]
-	}
+	gos := sum.goStmts(i)
 	who := s.goroutineText(gos, name, call.Pos())
 	var msg, category string
 	switch {
@@ -127,16 +123,7 @@ func (c *checker) reportDropped(call *ssa.Call, i int, k Kind, sum *summary, exi
 		msg = fmt.Sprintf("the stop function returned by %s is not called on the path that %s, but calling it is the only way to end %s, which then never ends",
 			name, s.path(call.Parent(), exit, call.Pos()), who)
 	}
-	d := analysis.Diagnostic{Pos: call.Pos(), Category: category, Message: msg}
-	if ce := s.Call(call.Pos()); ce != nil {
-		d.Pos, d.End = ce.Pos(), ce.Lparen
-	}
-	for _, g := range gos {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine is started here"})
-	}
-	if mk != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: mk.Pos(), Message: "the channel is made here"})
-	}
+	d := c.resultDiagnostic(call, i, sum, category, msg)
 	if exit != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: exitPos(call.Parent(), exit), Message: "the path returns here"})
 	}
@@ -144,6 +131,64 @@ func (c *checker) reportDropped(call *ssa.Call, i int, k Kind, sum *summary, exi
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	c.report(d)
+}
+
+// reportStoppedEarly reports result i of call, a stream of values, left
+// by its receiver: after the receive recv, the path that reaches exit
+// neither receives again nor sees the channel closed.
+func (c *checker) reportStoppedEarly(call *ssa.Call, i int, sum *summary, recv, exit ssa.Instruction) {
+	s := c.src
+	name := s.callName(call)
+	fn := call.Parent()
+	d := c.resultDiagnostic(call, i, sum, "discardedchan",
+		fmt.Sprintf("the loop at %s stops receiving from the channel returned by %s before it is closed, on the path that %s, so %s blocks forever sending its next value",
+			s.Where(recv.Pos(), call.Pos()), name, s.path(fn, exit, call.Pos()), s.goroutineText(sum.goStmts(i), name, call.Pos())))
+	d.Related = append(d.Related,
+		analysis.RelatedInformation{Pos: recv.Pos(), Message: "the loop receives here"},
+		analysis.RelatedInformation{Pos: exitPos(fn, exit), Message: "the path returns here"})
+	c.report(d)
+}
+
+// reportFewerReceives reports result i of call, on which the goroutines
+// send at least must values while the path p receives fewer.
+func (c *checker) reportFewerReceives(call *ssa.Call, i int, sum *summary, must int64, p *ssaidiom.Path) {
+	s := c.src
+	name := s.callName(call)
+	fn := call.Parent()
+	got := "none is"
+	switch p.Cost {
+	case 0:
+	case 1:
+		got = "only 1 is"
+	default:
+		got = fmt.Sprintf("only %d are", p.Cost)
+	}
+	who, verb := s.goroutineText(sum.goStmts(i), name, call.Pos()), "sends"
+	if n := len(sum.goStmts(i)); n > 1 {
+		who, verb = fmt.Sprintf("the %d goroutines %s starts", n, name), "send"
+	}
+	d := c.resultDiagnostic(call, i, sum, "discardedchan",
+		fmt.Sprintf("%s %s at least %d values on the channel returned by %s, but on the path that %s %s received, so one blocks forever sending",
+			who, verb, must, name, s.path(fn, p.Ret, call.Pos()), got))
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: exitPos(fn, p.Ret), Message: "the path returns here"})
+	c.report(d)
+}
+
+// resultDiagnostic returns a diagnostic about result i of call, at the
+// call's function expression, with the go statements and the make that
+// the summary knows of as related positions.
+func (c *checker) resultDiagnostic(call *ssa.Call, i int, sum *summary, category, msg string) analysis.Diagnostic {
+	d := analysis.Diagnostic{Pos: call.Pos(), Category: category, Message: msg}
+	if ce := c.src.Call(call.Pos()); ce != nil {
+		d.Pos, d.End = ce.Pos(), ce.Lparen
+	}
+	for _, g := range sum.goStmts(i) {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: g.Pos(), Message: "the goroutine is started here"})
+	}
+	if sum != nil && sum.makes[i] != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: sum.makes[i].Pos(), Message: "the channel is made here"})
+	}
+	return d
 }
 
 // reportResource reports the resource r, whose spawn sp starts something

@@ -8,12 +8,14 @@ import (
 
 	"github.com/leakvet/leakvet/internal/ssaidiom"
 	"github.com/leakvet/leakvet/internal/valueflow"
+	"github.com/leakvet/leakvet/passes/chanflow"
 )
 
 // summary is what the results of one function of this package are to the
 // goroutines it starts.
 type summary struct {
 	pkg        *valueflow.Package
+	chans      *chanflow.Result
 	rangeclose *rangecloseFindings
 
 	fact *Handles
@@ -24,6 +26,28 @@ type summary struct {
 	makes []*ssa.MakeChan
 	// sends holds, for each SendOnce result, the goroutine's send.
 	sends []*ssa.Send
+	// must holds, for each unbuffered channel result, the number of
+	// values its goroutines send on every run, at least.
+	must []int64
+}
+
+// mustSends returns the number of values that the goroutines behind
+// result i send on every run, at least, when it is an unbuffered channel
+// made in this package (s is nil for another package's function).
+func (s *summary) mustSends(i int) int64 {
+	if s == nil {
+		return 0
+	}
+	return s.must[i]
+}
+
+// goStmts returns the go statements of result i, known only for a
+// function of this package (s is nil for another package's).
+func (s *summary) goStmts(i int) []*ssa.Go {
+	if s == nil {
+		return nil
+	}
+	return s.gos[i]
 }
 
 // summaryOf returns the summary of fn, a function of this package, or nil
@@ -48,11 +72,13 @@ func (c *checker) summarize(fn *ssa.Function) *summary {
 	}
 	s := &summary{
 		pkg:        c.vf,
+		chans:      c.flow,
 		rangeclose: c.rangeclose,
 		fact:       &Handles{Results: make([]Kind, n)},
 		gos:        make([][]*ssa.Go, n),
 		makes:      make([]*ssa.MakeChan, n),
 		sends:      make([]*ssa.Send, n),
+		must:       make([]int64, n),
 	}
 	for i, o := range returnOrigins(fn, n) {
 		switch o := o.(type) {
@@ -164,37 +190,44 @@ func storedValue(p ssa.Value) ssa.Value {
 	return val
 }
 
-// chanResult classifies result i of fn, the channel made by mk.
+// chanResult classifies result i of fn, the channel made by mk, from
+// chanflow's record of mk.
 func (s *summary) chanResult(fn *ssa.Function, i int, mk *ssa.MakeChan) {
-	f := follow(s.pkg, fn, mk, false)
-	if f.Escaped() || f.selectSend || len(f.recvs) > 0 || len(f.sends) == 0 || len(f.stopFns) > 0 ||
-		f.closes[starter]+f.closes[stopper] > 0 || slices.ContainsFunc(f.returned, func(j int) bool { return j != i }) ||
-		s.rangeclose.ownsAny(f.roots) {
+	m := nearLife(fn, s.chans.ChannelOf(mk))
+	if !m.modelled || m.selectSend || len(m.recvs) > 0 || len(m.sends) == 0 || len(m.stopFns) > 0 ||
+		m.closes[starter]+m.closes[stopper] > 0 || slices.ContainsFunc(m.returned, func(j int) bool { return j != i }) ||
+		s.rangeclose.ownsAny(m.roots) {
 		return
 	}
 	size, ok := ssaidiom.ConstInt(mk.Size)
-	if !ok || (size > 0 && mustSends(f) <= size) {
+	if !ok || (size > 0 && mustSends(m) <= size) {
 		return // the sends fit in the buffer: they cannot block
 	}
 	s.fact.Results[i] = SendMany
-	if size == 0 && sendsOnce(f) {
+	if size == 0 {
+		s.must[i] = mustSends(m)
+	}
+	switch {
+	case size == 0 && sendsOnce(m):
 		s.fact.Results[i] = SendOnce
-		s.sends[i] = f.sends[0]
+		s.sends[i] = m.sends[0]
+	case size == 0 && sendsAgain(m):
+		s.fact.Results[i] = SendStream
 	}
 	s.makes[i] = mk
-	for _, root := range sortedRoots(f.roots) {
-		s.gos[i] = append(s.gos[i], f.roots[root]...)
+	for _, root := range sortedRoots(m.roots) {
+		s.gos[i] = append(s.gos[i], m.roots[root]...)
 	}
 }
 
 // mustSends counts the sends that every run of a goroutine performs: those
 // that lie on no cycle and dominate every return of the goroutine's
 // function.
-func mustSends(f *flow) int64 {
+func mustSends(m *made) int64 {
 	var n int64
-	for _, s := range f.sends {
+	for _, s := range m.sends {
 		fn := s.Parent()
-		if _, ok := f.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && ssaidiom.DominatesReturns(s.Block()) {
+		if _, ok := m.roots[fn]; ok && !ssaidiom.InLoop(s.Block()) && ssaidiom.DominatesReturns(s.Block()) {
 			n++
 		}
 	}
@@ -203,13 +236,61 @@ func mustSends(f *flow) int64 {
 
 // sendsOnce reports whether one goroutine, started once, sends exactly one
 // value: one receive then releases it.
-func sendsOnce(f *flow) bool {
-	if len(f.sends) != 1 || len(f.roots) != 1 {
+func sendsOnce(m *made) bool {
+	if len(m.sends) != 1 || len(m.roots) != 1 {
 		return false
 	}
-	send := f.sends[0]
-	gos, ok := f.roots[send.Parent()]
+	send := m.sends[0]
+	gos, ok := m.roots[send.Parent()]
 	return ok && len(gos) == 1 && !ssaidiom.InLoop(gos[0].Block()) && !ssaidiom.InLoop(send.Block())
+}
+
+// sendsAgain reports whether, after any one value is received, another
+// may be sent: a send in a goroutine's own body reaches a send again (in
+// a loop, or in sequence), or two goroutines each send on every path.
+func sendsAgain(m *made) bool {
+	must := 0
+	for _, s := range m.sends {
+		gos, ok := m.roots[s.Parent()]
+		if !ok {
+			continue
+		}
+		if sendReachesSend(s, m.sends) {
+			return true
+		}
+		if ssaidiom.DominatesReturns(s.Block()) {
+			for _, g := range gos {
+				if ssaidiom.InLoop(g.Block()) {
+					return true
+				}
+				must++
+			}
+		}
+	}
+	return must >= 2
+}
+
+// sendReachesSend reports whether a path from just after s reaches one
+// of sends in s's function (s itself again, around a loop).
+func sendReachesSend(s *ssa.Send, sends []*ssa.Send) bool {
+	b := s.Block()
+	for _, t := range sends {
+		if t.Block() == b && ssaidiom.IndexOf(t) > ssaidiom.IndexOf(s) {
+			return true
+		}
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	for _, succ := range b.Succs {
+		for r := range ssaidiom.Reachable(succ, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }) {
+			seen[r] = true
+		}
+	}
+	for _, t := range sends {
+		if t.Parent() == s.Parent() && seen[t.Block()] {
+			return true
+		}
+	}
+	return false
 }
 
 // stopClosure classifies result i of fn, the closure made by mc: it is a
@@ -230,14 +311,14 @@ func (s *summary) stopClosure(fn *ssa.Function, i int, mc *ssa.MakeClosure) {
 }
 
 // stopChan classifies the channel mk, which the stop function stopFn
-// (returned as result i) may close.
+// (returned as result i) may close, from chanflow's record of mk.
 func (s *summary) stopChan(fn *ssa.Function, i int, mk *ssa.MakeChan, stopFn *ssa.Function) {
-	f := follow(s.pkg, fn, mk, false)
-	if j, ok := f.stopFns[stopFn]; f.Escaped() || !ok || j != i || len(f.returned) > 0 ||
-		len(f.sends) > 0 || f.selectSend || f.closes[starter]+f.closes[goroutine] > 0 || f.closes[stopper] == 0 {
+	m := nearLife(fn, s.chans.ChannelOf(mk))
+	if j, ok := m.stopFns[stopFn]; !m.modelled || !ok || j != i || len(m.returned) > 0 ||
+		len(m.sends) > 0 || m.selectSend || m.closes[starter]+m.closes[goroutine] > 0 || m.closes[stopper] == 0 {
 		return
 	}
-	s.setStop(i, f.abandoned(s.rangeclose))
+	s.setStop(i, abandoned(m.roots, s.rangeclose, m.waits))
 }
 
 // stopCancel classifies cancel, the cancel function of ctx, a context
@@ -259,7 +340,7 @@ func (s *summary) stopCancel(fn *ssa.Function, i int, cancel, ctx ssa.Value, sto
 	if done.Escaped() {
 		return
 	}
-	s.setStop(i, done.abandoned(s.rangeclose))
+	s.setStop(i, abandoned(done.roots, s.rangeclose, done.waits))
 }
 
 func (s *summary) setStop(i int, gos []*ssa.Go) {
@@ -299,53 +380,81 @@ func isFunc(fn *ssa.Function, pkg string, names ...string) bool {
 	return ok && obj.Pkg() != nil && obj.Pkg().Path() == pkg && slices.Contains(names, obj.Name())
 }
 
-// abandoned returns the go statements starting goroutines that can end
-// only after receiving from the value (a channel that nobody sends on, or
-// a context's Done channel): once it is never closed, they run forever.
-// Goroutines that rangeclose reports never end anyway, and are left out.
-func (f *flow) abandoned(rf *rangecloseFindings) []*ssa.Go {
+// abandoned returns the go statements starting goroutines (of roots)
+// that can end only after receiving from the value (a channel that nobody
+// sends on, or a context's Done channel): once it is never closed, they
+// run forever. waits gives the receives from the value in a goroutine's
+// function. Goroutines that rangeclose reports never end anyway, and are
+// left out.
+func abandoned(roots map[*ssa.Function][]*ssa.Go, rf *rangecloseFindings, waits func(root *ssa.Function) stops) []*ssa.Go {
 	var gos []*ssa.Go
-	for _, root := range sortedRoots(f.roots) {
+	for _, root := range sortedRoots(roots) {
 		if rf.funcs[root] {
 			continue
 		}
-		st := stops{edges: make(map[edge]bool)}
-		instrs := make(map[ssa.Instruction]bool)
-		for _, r := range f.recvs {
-			if r.Parent() != root {
-				continue
-			}
-			if sel, ok := r.(*ssa.Select); ok {
-				for _, e := range f.selectCaseEdges(sel) {
-					st.edges[e] = true
-				}
-				continue
-			}
-			instrs[r] = true
-		}
-		if len(instrs)+len(st.edges) == 0 {
+		st := waits(root)
+		if st.instr == nil && len(st.edges) == 0 {
 			continue
 		}
-		st.instr = func(instr ssa.Instruction) bool { return instrs[instr] }
+		if st.instr == nil {
+			st.instr = func(ssa.Instruction) bool { return false }
+		}
 		if exitFrom(root, nil, st) == nil {
-			gos = append(gos, f.roots[root]...)
+			gos = append(gos, roots[root]...)
 		}
 	}
 	return gos
 }
 
-// selectCaseEdges returns the edges into the bodies of the cases of sel
+// waits returns the receives from the value in root, a goroutine's
+// function, as stops: plain receives and the edges into the select cases
 // that receive from a value seen by the flow.
-func (f *flow) selectCaseEdges(sel *ssa.Select) []edge {
-	var edges []edge
-	for k, st := range sel.States {
-		if st.Dir == types.RecvOnly && f.Seen(st.Chan, goroutine) {
-			if e, ok := selectCaseEdge(sel, k); ok {
-				edges = append(edges, e)
-			}
+func (f *flow) waits(root *ssa.Function) stops {
+	st := stops{edges: make(map[edge]bool)}
+	instrs := make(map[ssa.Instruction]bool)
+	for _, r := range f.recvs {
+		if r.Parent() != root {
+			continue
 		}
+		if sel, ok := r.(*ssa.Select); ok {
+			for k, state := range sel.States {
+				if state.Dir == types.RecvOnly && f.Seen(state.Chan, goroutine) {
+					if e, ok := selectCaseEdge(sel, k); ok {
+						st.edges[e] = true
+					}
+				}
+			}
+			continue
+		}
+		instrs[r] = true
 	}
-	return edges
+	if len(instrs) > 0 {
+		st.instr = func(instr ssa.Instruction) bool { return instrs[instr] }
+	}
+	return st
+}
+
+// waits returns the receives from the channel in root, a goroutine's
+// function, as stops.
+func (m *made) waits(root *ssa.Function) stops {
+	st := stops{edges: make(map[edge]bool)}
+	instrs := make(map[ssa.Instruction]bool)
+	for _, r := range m.recvs {
+		if r.Instr.Parent() != root {
+			continue
+		}
+		if sel, ok := r.Instr.(*ssa.Select); ok {
+			if e, ok := selectCaseEdge(sel, r.State); ok {
+				st.edges[e] = true
+			}
+			continue
+		}
+		instrs[r.Instr] = true
+	}
+	if len(instrs) > 0 {
+		st.instr = func(instr ssa.Instruction) bool { return instrs[instr] }
+	}
+	return st
 }
 
 // selectCaseEdge returns the edge into the body of the k-th case of sel

@@ -49,12 +49,65 @@
 // Related positions point at the make call and at each go statement that
 // starts a goroutine running the loop.
 //
+// A close that is skipped (category skippedclose). A channel closed on
+// some paths only is as good as never closed on the others. When the
+// function that makes a channel ranges over it, and the one goroutine
+// that closes it can return without closing it (an early return on an
+// error, before a close that is not deferred), the loop waits forever on
+// that path:
+//
+//	go func() {
+//		for _, p := range paths {
+//			data, err := read(p)
+//			if err != nil {
+//				return
+//			}
+//			out <- data
+//		}
+//		close(out)
+//	}()
+//	for d := range out { // range over channel out never ends when the goroutine started at line 1 returns early: ...
+//
+// The same holds for workers that range over the channel in goroutines
+// the maker starts: each waits forever. And when the maker closes the
+// channel itself, after starting such workers, a return of the maker that
+// does not pass its close (an error while feeding them) leaves every
+// worker waiting:
+//
+//	for range 3 {
+//		go func() {
+//			for a := range amounts { // range over channel amounts never ends when settle returns at line N: ...
+//				...
+//			}
+//		}()
+//	}
+//	for _, a := range batch {
+//		if a < 0 {
+//			return errNegative
+//		}
+//		amounts <- a
+//	}
+//	close(amounts)
+//
+// It is judged when the channel goes nowhere else and each range loop has
+// no break or return of its own and runs whenever the close may be
+// skipped: in the maker, on every path from the closer's go statement, or
+// in a goroutine the maker starts, on every path through its body. A
+// closing goroutine must close with a plain call outside loops in its own
+// body, be started once, and its skipping path must not end the process
+// (panic, os.Exit, log.Fatal); a closing maker must close with a plain
+// call outside loops that cannot run before the workers start, and must
+// not call anything that ends the process or the goroutine (t.Fatal among
+// them). A deferred close, a close on every path, or a loop that can be
+// left by a break keeps it silent.
+//
 // # What is followed
 //
 // The analyzer starts at each make(chan) and follows the channel through
 // local variables (also those captured by closures), conversions such as
-// chan T to <-chan T, unexported fields of struct types declared in the
-// package, and static calls: to functions and methods of this package, to
+// chan T to <-chan T, fields of struct types declared in the package that
+// only the package can reach (unexported ones, and exported ones of types
+// whose values never leave the package; see goroutineexit), and static calls: to functions and methods of this package, to
 // method values bound to a local variable, to generic functions, and to
 // functions of other packages through the summaries their analysis
 // exported. It reports only when it sees every place the channel goes and
@@ -90,7 +143,9 @@
 //     closure inside one): it lives as long as the process. The rule does
 //     not extend to functions that main calls, which may run many times.
 //   - The channel is not made in the analysed code: time.Ticker.C,
-//     ctx.Done() and other channels from libraries are out of scope.
+//     ctx.Done() and other channels from libraries are out of scope. (A
+//     goroutine ranging over a time.Ticker's or time.Timer's C, which is
+//     never closed, is goroutineexit's: a loop with no way out.)
 //
 // # Suggested fix
 //

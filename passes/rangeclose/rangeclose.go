@@ -71,12 +71,24 @@ func run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 
-	if len(order) == 0 {
+	var skipped []*skippedClose
+	for _, ch := range flow.Channels {
+		current = ch.Make.Parent().String()
+		skipped = append(skipped, findSkippedClose(ch)...)
+	}
+	if len(order) == 0 && len(skipped) == 0 {
 		return nil, nil
 	}
 	src := newSource(pass)
 	for _, pos := range order {
 		suppress.Report(pass, src.diagnostic(findings[pos]))
+	}
+	reported := make(map[token.Pos]bool)
+	for _, k := range skipped {
+		if pos := k.rng.Pos(); !reported[pos] {
+			reported[pos] = true
+			suppress.Report(pass, src.skippedDiagnostic(k))
+		}
 	}
 	return nil, nil
 }

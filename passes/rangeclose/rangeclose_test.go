@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/leakvet/leakvet/internal/corpustest"
+
 	"github.com/leakvet/leakvet/passes/rangeclose"
 )
 
@@ -21,4 +23,5 @@ func testdata() string {
 // the .golden files beside them.
 func Test(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(), rangeclose.Analyzer, "rangeclose/...")
+	t.Run("newer Go", func(t *testing.T) { corpustest.SkipNewer(t, filepath.Join(testdata(), "src", "rangeclose")) })
 }

@@ -621,7 +621,7 @@ func (m *machine) step(op int) { // want `^\(\*machine\).step is not analysed fo
 // A function literal is named by the function it is in; the function
 // itself is small.
 func handler() func(int, chan int) {
-	return func(op int, ticks chan int) { // want `^a function literal in handler is not analysed for leaks: its \d+ blocks are over the size budget of 40$`
+	return func(op int, ticks chan int) { // want `^the func literal in handler is not analysed for leaks: its \d+ blocks are over the size budget of 40$`
 		switch op {
 		case 0:
 			ticks <- 0

@@ -7,11 +7,11 @@ import (
 
 var errStoreOffline = errors.New("profile store offline")
 
-type profileStore struct{}
+type profileVault struct{}
 
-func openProfileStore() (*profileStore, error) { return nil, errStoreOffline }
+func openProfileVault() (*profileVault, error) { return nil, errStoreOffline }
 
-func (*profileStore) put(string) {}
+func (*profileVault) put(string) {}
 
 func buildProfile(ids []string) string {
 	time.Sleep(2 * time.Millisecond)
@@ -27,7 +27,7 @@ func syncProfiles(ids []string) {
 		profiles <- buildProfile(ids) // want `goroutine blocks forever sending on profiles: the goroutine started at line 29 returns at line 32, and nothing else receives from profiles`
 	}()
 	go func() {
-		st, err := openProfileStore()
+		st, err := openProfileVault()
 		if err != nil {
 			return
 		}

@@ -17,7 +17,7 @@ func uploadBlob(ctx context.Context, blob []byte) int {
 		}
 	}()
 	time.Sleep(20 * time.Millisecond) // stands for preparing the next chunk
-	return <-ack                      // want `uploadBlob blocks forever receiving from ack: the goroutine that releases it can return at line \d+ without sending on or closing it`
+	return <-ack                      // want `uploadBlob blocks forever receiving from ack: the goroutine started at line \d+ can return at line \d+ without sending on or closing it`
 }
 
 // CaseSkippedSignalChildGivesUp uploads with a context already cancelled.

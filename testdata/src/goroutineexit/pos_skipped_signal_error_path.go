@@ -21,7 +21,7 @@ func reindexSegments(segments []string) {
 		}
 		close(finished)
 	}()
-	<-finished // want `reindexSegments blocks forever receiving from finished: the goroutine that releases it can return at line \d+ without sending on or closing it`
+	<-finished // want `reindexSegments blocks forever receiving from finished: the goroutine started at line \d+ can return at line \d+ without sending on or closing it`
 }
 
 // CaseSkippedSignalErrorPath rebuilds an empty index.

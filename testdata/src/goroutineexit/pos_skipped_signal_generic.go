@@ -15,7 +15,7 @@ func awaitValue[T any](fetch func() (T, error)) T {
 		}
 		got <- v
 	}()
-	return <-got // want `awaitValue blocks forever receiving from got: the goroutine that releases it can return at line \d+ without sending on or closing it`
+	return <-got // want `awaitValue blocks forever receiving from got: the goroutine started at line \d+ can return at line \d+ without sending on or closing it`
 }
 
 // CaseSkippedSignalGeneric waits for a value that misses the cache.

@@ -18,7 +18,7 @@ type listenerConfig struct{ port int }
 func (lc *listenerConfig) configure(text string) {
 	port := make(chan int, 1)
 	go parsePort(text, port)
-	lc.port = <-port // want `configure blocks forever receiving from port: the goroutine that releases it can return at line \d+ without sending on or closing it`
+	lc.port = <-port // want `configure blocks forever receiving from port: the goroutine started at line \d+ can return at line \d+ without sending on or closing it`
 }
 
 // CaseSkippedSignalNamedWorker configures a listener from a bad port.

@@ -10,7 +10,7 @@ import (
 func slowQuery(q string) <-chan int {
 	rows := make(chan int)
 	go func() {
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(500 * time.Millisecond) // long after the caller's deadline, even on a loaded machine
 		rows <- len(q)
 	}()
 	return rows

@@ -3,7 +3,10 @@
 // from another package (through facts).
 package starter
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Fetch looks key up in a goroutine and returns the channel on which that
 // goroutine delivers the value. Nobody but the caller can receive it.
@@ -71,4 +74,17 @@ func Heartbeat(period time.Duration, max int) (stop func()) {
 		}
 	}()
 	return func() { close(done) }
+}
+
+// Lines streams the lines of text, one by one, on the returned channel,
+// and closes it after the last.
+func Lines(text string) <-chan string { // want Lines:`handles\(0:stream\)`
+	out := make(chan string)
+	go func() {
+		defer close(out)
+		for _, line := range strings.Split(text, "\n") {
+			out <- line
+		}
+	}()
+	return out
 }

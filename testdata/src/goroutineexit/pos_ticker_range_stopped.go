@@ -1,14 +1,12 @@
-package rangeclose
+package goroutineexit
 
 import "time"
-
-//oracle:falsenegative time.Ticker's channel is made by the standard library and Stop does not close it; the analyzer sees no make of it here and stays silent, yet the goroutine ranging over it waits forever once the ticker is stopped
 
 // CaseStoppedTicker stops a ticker that a goroutine still ranges over.
 func CaseStoppedTicker() {
 	t := time.NewTicker(time.Millisecond)
 	ticked := make(chan int)
-	go func() {
+	go func() { // want `goroutine never finishes: its loop ends only when a timer's channel is closed, which never happens \(Stop does not close it\), and CaseStoppedTicker can run more than once`
 		n := 0
 		for range t.C {
 			n++

@@ -1,7 +1,5 @@
 package lostsignal
 
-//oracle:falsenegative the generator sends many values and the caller receives some of them in a loop before breaking out; how many receives would release the goroutine is unknown, so only a fully discarded channel of a multi-send goroutine is reported
-
 // countTo sends 1..n on the returned channel and then closes it.
 func countTo(n int) <-chan int {
 	out := make(chan int)
@@ -17,7 +15,7 @@ func countTo(n int) <-chan int {
 // CaseGeneratorAbandonedByBreak stops reading at the first value above 2:
 // the generator blocks forever on its next send.
 func CaseGeneratorAbandonedByBreak() {
-	for v := range countTo(10) {
+	for v := range countTo(10) { // want `the loop at line 18 stops receiving from the channel returned by countTo before it is closed, on the path that reaches the end of CaseGeneratorAbandonedByBreak at line 23, so the goroutine started at line 6 blocks forever sending its next value`
 		if v > 2 {
 			break
 		}
