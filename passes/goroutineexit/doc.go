@@ -322,6 +322,73 @@
 // used only for its channel and its methods; a timer stored or handed
 // elsewhere may be reset by code the analyzer does not follow.
 //
+// Counterparts anywhere. The sender and the receiver of a channel need
+// not be the function that made it and one goroutine it starts: they may
+// be sibling goroutines, the maker and a goroutine started by a helper,
+// or a helper the maker calls once (a method receiving once) and a
+// goroutine another helper starts. For the channels a function makes, the
+// analyzer builds a model of every goroutine that touches them (the maker,
+// the goroutines it starts, and those they start), each reduced to its
+// operations on those channels along its control-flow graph, and explores
+// their interleavings. It reports a goroutine (or the maker) waiting
+// forever on a send, a receive or a select in a reachable state where
+// every counterpart that could release it has returned, has gone on
+// past its last operation on the channel, or waits forever itself (a
+// deadlock, in which each goroutine waiting is reported):
+//
+//	events := make(chan string)
+//	go func() {
+//		for _, l := range lines {
+//			events <- parse(l) // goroutine blocks forever sending on events: the goroutine started at line 9 returns at line 14 once its select at line 10 takes <-ctx.Done(), ...
+//		}
+//	}()
+//	go func() {
+//		for {
+//			select {
+//			case e := <-events:
+//				record(e)
+//			case <-ctx.Done():
+//				return
+//			}
+//		}
+//	}()
+//
+// Channels are modelled exactly (capacity, buffered values, closed), and
+// so are selects over them. A case on ctx.Done(), time.After or a timer's
+// channel may be taken at any time; a case on a channel of unknown origin
+// makes the goroutine's future unknown. The branches between operations
+// are resolved before the search: a goroutine may take either way of a
+// select and of a test of the error a call returned ("if err != nil":
+// any call may fail), and may always run a counted loop once more when its count is
+// known only at run time (a range over a slice); every other
+// branch tests data that the model does not see (a parameter, a value
+// received, a length), which another goroutine may test too or which a
+// value sent may decide, so a goroutine reaches an operation through it
+// only when both ways lead there, and otherwise its future is unknown: it
+// may still do anything it can reach, and never counts as having given
+// up. The same call tested by two goroutines is data too. A received value
+// that ends a loop (a sentinel) therefore never counts as a way out. A
+// Wait (a WaitGroup, a Cond, an errgroup) or a lock orders goroutines in
+// a way the model does not follow: from there, the goroutine's future is
+// unknown too; os.Exit and log.Fatal end every path through them.
+//
+// The model is judged only when every channel is made outside loops, with
+// a constant capacity, does not escape, is not returned, and is sent on
+// and received from; when every operation on it is in the maker or in the
+// body of a goroutine started, outside loops, by the maker or by another
+// goroutine of the model (directly, or by a named helper of the package
+// called once), or in a named helper called once that does it on every
+// path; and when the function making them makes at most 4 such channels
+// and starts at most 5 such goroutines. The search (breadth first, over
+// states of the channels and the goroutines' positions, taking a step no
+// other goroutine can observe alone) stops after 4096 states, each
+// function is reduced only below 300 blocks, and beyond any bound it
+// stays silent. A goroutine that another check already reports is left
+// to it. Operations in a function of another package, in a helper called
+// more than once or not on every path, in a method nothing in the model
+// calls, and goroutines started in loops, through errgroup or by
+// functions of another package keep the channels unjudged.
+//
 // # When it stays silent
 //
 //   - The channel's capacity is not a constant (nor a parameter that a

@@ -83,6 +83,7 @@ func run(pass *analysis.Pass) (_ any, err error) {
 	c.noExit()
 	c.syncWaits()
 	c.timerDrains()
+	c.counterparts()
 
 	sort.SliceStable(c.diags, func(i, j int) bool { return c.diags[i].Pos < c.diags[j].Pos })
 	for _, d := range c.diags {
@@ -193,13 +194,7 @@ func (c *checker) giveUp(p *ssaidiom.Path, ours map[*ssa.Select]map[int]bool, ve
 			return fmt.Sprintf("if %s takes its default case, %s", at, verb), lastBlock.Instrs[0].Pos()
 		}
 		st := last.States[lastCase]
-		what := c.src.ChanText(st.Pos, "another channel")
-		if st.Dir == types.RecvOnly {
-			what = "<-" + what
-		} else {
-			what += " <- …"
-		}
-		return fmt.Sprintf("if %s takes %s, %s", at, what, verb), st.Pos
+		return fmt.Sprintf("if %s takes %s, %s", at, c.caseText(st), verb), st.Pos
 	}
 	if p.Ret == nil {
 		// The path goes back to the make: the next iteration makes the
