@@ -232,7 +232,7 @@ func (c *checker) waitGroupNeverDone(v *syncVar, reported map[ssa.CallInstructio
 				Message: fmt.Sprintf("%s is handed to %s here, which never calls Done", name, ssaidiom.FuncNameOf(callee, c.pass.Pkg))})
 		}
 		c.reportWait(w, reported, "syncwait",
-			fmt.Sprintf("Wait blocks forever %s: nothing in the package calls %s.Done", once, name), related...)
+			fmt.Sprintf("%s.Wait blocks forever %s: nothing in the package calls %s.Done", name, once, name), related...)
 	}
 }
 
@@ -245,7 +245,7 @@ func (c *checker) condNeverSignalled(v *syncVar, reported map[ssa.CallInstructio
 	for _, w := range v.waits {
 		name := c.receiverText(w, "the Cond")
 		c.reportWait(w, reported, "syncwait",
-			fmt.Sprintf("Wait blocks forever: nothing in the package calls %s.Signal or %s.Broadcast", name, name))
+			fmt.Sprintf("%s.Wait blocks forever: nothing in the package calls %s.Signal or %s.Broadcast", name, name, name))
 	}
 }
 
@@ -277,7 +277,7 @@ func (c *checker) waitInSpawnLoop(v *syncVar, reported map[ssa.CallInstruction]b
 		name := c.receiverText(w, "the WaitGroup")
 		what := analysisutil.ExprText(c.lenExpr(add), "len(…)")
 		c.reportWait(w, reported, "syncwait",
-			fmt.Sprintf("Wait blocks forever when %s > 1: %s.Add(%s) counts every element, but only one goroutine has started", what, name, what),
+			fmt.Sprintf("%s.Wait blocks forever when %s > 1: %s.Add(%s) counts every element, but only one goroutine has started", name, what, name, what),
 			analysis.RelatedInformation{Pos: add.Pos(), Message: "the counter is raised for every element here"},
 			analysis.RelatedInformation{Pos: g.Pos(), Message: "one goroutine per iteration is started here"})
 	}

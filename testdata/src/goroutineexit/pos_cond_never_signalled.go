@@ -19,7 +19,7 @@ func newAdmission() *admission {
 func (a *admission) enter() {
 	a.mu.Lock()
 	for !a.warm {
-		a.ready.Wait() // want `Wait blocks forever: nothing in the package calls a\.ready\.Signal or a\.ready\.Broadcast`
+		a.ready.Wait() // want `a\.ready\.Wait blocks forever: nothing in the package calls a\.ready\.Signal or a\.ready\.Broadcast`
 	}
 	a.mu.Unlock()
 }

@@ -18,7 +18,7 @@ func (c *crawler) fetch(url string) {
 }
 
 func (c *crawler) settle() {
-	c.Pending.Wait() // want `Wait blocks forever once fetch has run: nothing in the package calls c\.Pending\.Done`
+	c.Pending.Wait() // want `c\.Pending\.Wait blocks forever once fetch has run: nothing in the package calls c\.Pending\.Done`
 }
 
 // CaseFieldsExportedWaitgroupField fetches one page and settles.

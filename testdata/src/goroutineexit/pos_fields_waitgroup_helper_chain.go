@@ -24,7 +24,7 @@ func recordItem(_ *sync.WaitGroup, item string, out chan<- string) {
 }
 
 func (b *batch) flush() {
-	b.pending.Wait() // want `Wait blocks forever once add has run: nothing in the package calls b\.pending\.Done`
+	b.pending.Wait() // want `b\.pending\.Wait blocks forever once add has run: nothing in the package calls b\.pending\.Done`
 }
 
 // CaseFieldsWaitgroupHelperChain adds one item and flushes.

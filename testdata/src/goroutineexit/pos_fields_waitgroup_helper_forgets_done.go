@@ -15,7 +15,7 @@ func tallyHanded() int {
 	n := 0
 	wg.Add(1)
 	go countVia(&wg, &n)
-	wg.Wait() // want `Wait blocks forever once wg\.Add has run: nothing in the package calls wg\.Done`
+	wg.Wait() // want `wg\.Wait blocks forever once wg\.Add has run: nothing in the package calls wg\.Done`
 	return n
 }
 

@@ -15,7 +15,7 @@ func (u *uploader) begin(name string) {
 }
 
 func (u *uploader) flush() {
-	u.inflight.Wait() // want `Wait blocks forever once begin has run: nothing in the package calls u\.inflight\.Done`
+	u.inflight.Wait() // want `u\.inflight\.Wait blocks forever once begin has run: nothing in the package calls u\.inflight\.Done`
 }
 
 // reindex forgets the Done in the goroutine it waits for.
@@ -27,7 +27,7 @@ func reindex(keys []string, index func(string)) {
 			index(k)
 		}
 	}()
-	wg.Wait() // want `Wait blocks forever once wg\.Add has run: nothing in the package calls wg\.Done`
+	wg.Wait() // want `wg\.Wait blocks forever once wg\.Add has run: nothing in the package calls wg\.Done`
 }
 
 // CaseWaitgroupNeverDone uploads once and reindexes once.

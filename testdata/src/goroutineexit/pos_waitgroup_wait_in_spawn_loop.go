@@ -13,7 +13,7 @@ func warmCaches(caches []string, warm func(string)) {
 			defer wg.Done()
 			warm(c)
 		}()
-		wg.Wait() // want `Wait blocks forever when len\(caches\) > 1: wg\.Add\(len\(caches\)\) counts every element, but only one goroutine has started`
+		wg.Wait() // want `wg\.Wait blocks forever when len\(caches\) > 1: wg\.Add\(len\(caches\)\) counts every element, but only one goroutine has started`
 	}
 }
 
