@@ -274,12 +274,12 @@
 //
 // Waits that nothing releases. A sync.WaitGroup or sync.Cond held in a
 // struct field only the package can reach (above) is one protocol across
-// all the type's methods and the goroutines they start; one held in a
-// local variable is followed into the closures that capture it. A
-// WaitGroup's address handed to a function of the package (called,
-// deferred or started, a closure of it included) is followed into the
-// parameter that receives it: the helper's Done, Go and Add count, and
-// the helper may hand it on the same way. The analyzer reports, at the Wait call:
+// all the type's methods and the goroutines they start; one held in a local
+// variable is followed into the closures that capture it. A WaitGroup's
+// address handed to a function of the package (called, deferred or started,
+// a closure of it included) is followed into the parameter that receives
+// it: the helper's Done, Go and Add count, and the helper may hand it on
+// the same way. The analyzer reports, at the Wait call:
 //
 //   - a WaitGroup whose counter is raised (Add with a positive constant or
 //     a length) and never lowered: nothing in the package calls Done or Go
@@ -353,24 +353,24 @@
 //		}
 //	}()
 //
-// Channels are modelled exactly (capacity, buffered values, closed), and
-// so are selects over them. A case on ctx.Done(), time.After or a timer's
+// Channels are modelled exactly (capacity, buffered values, closed), and so
+// are selects over them. A case on ctx.Done(), time.After or a timer's
 // channel may be taken at any time; a case on a channel of unknown origin
-// makes the goroutine's future unknown. The branches between operations
-// are resolved before the search: a goroutine may take either way of a
-// select and of a test of the error a call returned ("if err != nil":
-// any call may fail), and may always run a counted loop once more when its count is
-// known only at run time (a range over a slice); every other
-// branch tests data that the model does not see (a parameter, a value
-// received, a length), which another goroutine may test too or which a
-// value sent may decide, so a goroutine reaches an operation through it
-// only when both ways lead there, and otherwise its future is unknown: it
-// may still do anything it can reach, and never counts as having given
-// up. The same call tested by two goroutines is data too. A received value
-// that ends a loop (a sentinel) therefore never counts as a way out. A
-// Wait (a WaitGroup, a Cond, an errgroup) or a lock orders goroutines in
-// a way the model does not follow: from there, the goroutine's future is
-// unknown too; os.Exit and log.Fatal end every path through them.
+// makes the goroutine's future unknown. The branches between operations are
+// resolved before the search: a goroutine may take either way of a select
+// and of a test of the error a call returned ("if err != nil": any call may
+// fail), and may always run a counted loop once more when its count is
+// known only at run time (a range over a slice); every other branch tests
+// data that the model does not see (a parameter, a value received, a
+// length), which another goroutine may test too or which a value sent may
+// decide, so a goroutine reaches an operation through it only when both
+// ways lead there, and otherwise its future is unknown: it may still do
+// anything it can reach, and never counts as having given up. The same call
+// tested by two goroutines is data too. A received value that ends a loop
+// (a sentinel) therefore never counts as a way out. A Wait (a WaitGroup, a
+// Cond, an errgroup) or a lock orders goroutines in a way the model does
+// not follow: from there, the goroutine's future is unknown too; os.Exit
+// and log.Fatal end every path through them.
 //
 // The model is judged only when every channel is made outside loops, with
 // a constant capacity, does not escape, is not returned, and is sent on
@@ -440,6 +440,6 @@
 //     rangeclose's finding, reported once, there.
 //
 // Findings are reported at the blocking operation inside the goroutine
-// (inside the maker, for a skipped signal), with related positions at the go statement, the make call, and the
-// point where the other side gives up.
+// (inside the maker, for a skipped signal), with related positions at the
+// go statement, the make call, and the point where the other side gives up.
 package goroutineexit
