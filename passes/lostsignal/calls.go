@@ -1,7 +1,9 @@
 package lostsignal
 
 import (
+	"cmp"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -151,17 +153,20 @@ func stopsEarly(fn *ssa.Function, u *uses) (ssa.Instruction, ssa.Instruction) {
 		}
 		starts = append(starts, start{sel, e.to, 0})
 	}
+	// In source order (maps are unordered), so that the message is stable.
+	slices.SortFunc(starts, func(a, b start) int {
+		return cmp.Or(cmp.Compare(a.recv.Pos(), b.recv.Pos()), cmp.Compare(a.b.Index, b.b.Index))
+	})
 	st := stops{instr: func(instr ssa.Instruction) bool { return u.points[instr] }, edges: closed}
-	var first, exit ssa.Instruction
 	for _, s := range starts {
-		if s.recv.Parent() != fn || (first != nil && s.recv.Pos() >= first.Pos()) {
+		if s.recv.Parent() != fn {
 			continue
 		}
 		if e := earliest(exitsFromBlock(s.b, s.i, st)); e != nil {
-			first, exit = s.recv, e
+			return s.recv, e
 		}
 	}
-	return first, exit
+	return nil, nil
 }
 
 // uses is the policy of a walk of a handle a function got from a call,
